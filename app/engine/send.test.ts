@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
-import net from 'node:net';
+import type net from 'node:net';
 import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import { finalResponse } from '../common/exchange';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { newId } from '../common/ids';
 import { checkHeader, checkMethodToken } from '../common/method-token';
 import { err, ok, type AppError, type Result } from '../common/result';
-import type { ExchangeRecord, HeaderPair, Hop, RequestSpec } from '../contract/exchange';
+import type { ExchangeRecord, HeaderPair, RequestSpec } from '../contract/exchange';
 import { runHop } from './hop';
 import { prepareBody } from './request-body';
 import type { StoredBody } from './response-body';

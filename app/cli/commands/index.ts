@@ -1,0 +1,6 @@
+/** Every CLI command, in the order `statuscope --help` lists them. */
+import type { CliCommand } from '../command';
+import { sendCommand } from './send';
+import { webCommand } from './web';
+
+export const commands: CliCommand[] = [sendCommand, webCommand];

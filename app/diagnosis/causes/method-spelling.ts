@@ -1,0 +1,37 @@
+/**
+ * method-spelling: the method differs from a registered one only by case or a typo (`patch`, `DELTE`).
+ * Method tokens are case-sensitive (RFC 9110 §9.1), so the server saw a method it does not know.
+ */
+import { statusLine } from '../probe-analysis';
+import { doNotRetry } from './steps';
+import { probeSource, Tally, type CauseInput, type CauseScore } from './tally';
+
+export function scoreMethodSpelling({ s, p }: CauseInput): CauseScore {
+  const t = new Tally();
+  const best = s.methodFacts.suggestions[0];
+  const m = s.method;
+  if (best) {
+    if (best.kind === 'case') t.add(3, `method "${m}"`, `"${m}" is ${best.method} in the wrong case; method names are case-sensitive (RFC 9110 §9.1), so the server saw an unknown method`, 'request');
+    else t.add(best.distance <= 1 ? 2.5 : 1.5, `method "${m}"`, `"${m}" is not registered and is ${best.distance} edit${best.distance > 1 ? 's' : ''} from ${best.method}`, 'request');
+    if (s.allow?.includes(best.method)) t.add(1, `Allow: ${s.allow.join(', ')}`, `${best.method} is supported here`);
+    const upper = p?.byKind['method-upper'];
+    if (upper?.status !== null && upper?.status !== undefined) {
+      if (upper.status !== 501) t.add(2.5, `${upper.method} on the same URL: ${statusLine(upper)}`, `the corrected method is handled: the spelling was the cause`, probeSource(upper.id));
+      else t.add(-2, `${upper.method} on the same URL: 501 too`, 'the corrected method is refused as well: spelling is not the (only) cause', probeSource(upper.id));
+    }
+  }
+  return {
+    cause: 'method-spelling',
+    points: best ? t.points : 0,
+    evidence: t.evidence,
+    against: t.against,
+    ref: 'RFC 9110 §9.1',
+    summary: best
+      ? `The method "${m}" is not registered; it differs from ${best.method} only by ${best.kind === 'case' ? 'letter case' : 'a typo'}.`
+      : `The method "${m}" is spelled as registered.`,
+    settle: best ? `Send ${best.method} instead: if it is accepted, the spelling was the cause.` : undefined,
+    nextSteps: best
+      ? [{ title: `Send ${best.method}`, detail: `Method tokens are case-sensitive (RFC 9110 §9.1); "${m}" is not ${best.method}.`, action: { kind: 'retry-with-method', method: best.method } }, doNotRetry]
+      : [],
+  };
+}

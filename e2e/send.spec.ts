@@ -1,0 +1,45 @@
+import { rawResponse, startRawServer } from '../app/testing/servers';
+import { expect, screenshot, test } from './support/fixtures';
+
+test('sends PROPFIND exactly as typed and shows the 501 with its reason phrase and the wire view', async ({ page, app }) => {
+  const target = await startRawServer((_, socket) =>
+    socket.end(rawResponse(501, 'Method Not Implemented Here', [['Server', 'raw-test/1.0'], ['Content-Type', 'application/json']], '{"error":"not_implemented","method":"PROPFIND"}')),
+  );
+  try {
+    await app.open(page);
+    await page.getByRole('combobox', { name: 'Method' }).fill('PROPFIND');
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${target.url}/dav/notes`);
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const status = page.getByTestId('status-line');
+    await expect(status).toContainText('501');
+    await expect(status).toContainText('Method Not Implemented Here');
+    expect(target.requests[0]?.requestLine).toBe('PROPFIND /dav/notes HTTP/1.1');
+
+    await page.getByRole('region', { name: 'Response' }).getByRole('tab', { name: 'Raw', exact: true }).click();
+    await expect(page.getByTestId('raw-request')).toContainText('PROPFIND /dav/notes HTTP/1.1');
+    await expect(page.getByTestId('raw-request')).toContainText('added');
+    await expect(page.getByTestId('raw-response')).toContainText('HTTP/1.1 501 Method Not Implemented Here');
+    await screenshot(page, 'send-propfind-raw');
+  } finally {
+    await target.close();
+  }
+});
+
+test('keeps a lower-case method lower-case and refuses an invalid token with the reason', async ({ page, app }) => {
+  const target = await startRawServer((_, socket) => socket.end(rawResponse(200, 'OK', [], 'fine')));
+  try {
+    await app.open(page);
+    const method = page.getByRole('combobox', { name: 'Method' });
+    await method.fill('GE T');
+    await expect(page.getByRole('alert')).toContainText('a space');
+    await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await method.fill('patch');
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${target.url}/x`);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('status-line')).toContainText('200');
+    expect(target.requests[0]?.requestLine).toBe('patch /x HTTP/1.1');
+  } finally {
+    await target.close();
+  }
+});
