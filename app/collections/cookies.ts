@@ -60,12 +60,14 @@ export async function storeSetCookies(jar: CookieJar, exchange: ExchangeRecord):
 }
 
 function view(c: Cookie): CookieView {
+  // Max-Age wins over Expires (RFC 6265 §5.3 step 3); expiryTime() applies that rule against the creation time.
+  const expiry = c.expiryTime();
   return {
     name: c.key,
     value: c.value,
     domain: c.domain,
     path: c.path,
-    expires: c.expires instanceof Date ? c.expires.toISOString() : null,
+    expires: expiry === undefined || !Number.isFinite(expiry) ? null : new Date(expiry).toISOString(),
     secure: c.secure,
     httpOnly: c.httpOnly,
     sameSite: c.sameSite ?? 'none',

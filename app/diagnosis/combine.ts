@@ -55,17 +55,18 @@ const lower = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');
  * A proxy that wrote the 501 did so for a reason (the method, a transfer coding); once the proxy is
  * proven, that reason's evidence belongs to the proxy finding as well, so "who" ranks above "why".
  */
-function foldProxyReason(scores: CauseScore[]): void {
+function foldProxyReason(scores: CauseScore[], input: CauseInput): void {
   const proxy = scores.find((c) => c.cause === 'proxy-originated');
   if (!proxy || proxy.points < 3) return;
   const reasons = scores.filter((c) => c.cause === 'protocol-feature' || c.cause === 'method-unsupported');
   const best = reasons.reduce<CauseScore | null>((a, b) => (a === null || b.points > a.points ? b : a), null);
-  if (best && best.points > 0) {
-    proxy.points += best.points * 0.6;
-    proxy.evidence.push(...best.evidence.slice(0, 2));
-    const what = best.cause === 'protocol-feature' ? best.summary.replace(/^The server does not implement/, 'It refused') : `It refused the method ${best.summary.match(/method (\S+)/)?.[1] ?? ''}.`;
-    proxy.summary = `${proxy.summary} ${what}`;
-  }
+  if (!best || best.points <= 0) return;
+  proxy.points += best.points * 0.6;
+  const seen = new Set(proxy.evidence.map((e) => e.observed));
+  proxy.evidence.push(...best.evidence.filter((e) => !seen.has(e.observed)).slice(0, 2));
+  const s = input.s;
+  const te = s.features.unusualTransferEncoding;
+  proxy.summary += best.cause === 'protocol-feature' && te ? ` It refuses Transfer-Encoding: ${te}.` : best.cause === 'method-unsupported' ? ` It refuses the method ${s.method}.` : '';
 }
 
 function toFinding(c: CauseScore): Finding {
@@ -107,7 +108,7 @@ function complementary(a: CauseId, b: CauseId): boolean {
 
 export function combineFindings(input: CauseInput): Finding[] {
   const scores = CAUSE_IDS.map((cause) => scoreOne(cause, input));
-  foldProxyReason(scores);
+  foldProxyReason(scores, input);
   const findings = scores
     .filter((c) => c.points >= MIN_POINTS)
     .map(toFinding)

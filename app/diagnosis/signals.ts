@@ -23,8 +23,10 @@ export interface RequestFeatures {
 }
 
 export interface BodyMentions {
-  /** The body or reason names the request method as refused ("method X is not supported", "Unsupported method ('X')"). */
+  /** The body or reason refuses a method ("method X is not supported", "Unsupported method ('X')", "unknown method"). */
   methodRejection: string | null;
+  /** The refusal names the request's own method token (a generic "unsupported method" does not). */
+  methodNamed: boolean;
   /** The body talks about transfer codings / Transfer-Encoding. */
   transferCoding: string | null;
   /** "by this server", "for any resource": the refusal is server-wide. */
@@ -121,20 +123,23 @@ function bodyMentions(s: { method: string; path: string; reason: string; visible
   const m = escapeRe(s.method);
   const appText = s.app ? `${s.app.code ?? ''} ${s.app.message ?? ''}` : '';
   const texts = [s.reason, s.visible];
-  const methodRejection = new RegExp(
+  const named = new RegExp(
     [
       `unsupported (request )?method\\W{0,3}${m}\\b`,
       `(request )?method\\W{0,3}${m}\\W{0,3} (is )?not (supported|implemented|recogni[sz]ed|known)`,
       `\\b${m} (is )?not (supported|implemented) (for|by|on)`,
-      `(unknown|unrecogni[sz]ed|invalid|unsupported) (http |request )?(method|verb)`,
-      `request method not supported`,
       `HTTP requests using the ${m} method are not supported`,
     ].join('|'),
     'i',
   );
+  // A generic refusal that does not name the method; "Unsupported Request Method and Protocol" (Squid's
+  // ERR_UNSUP_REQ) covers framing too, so it is not read as a method refusal.
+  const generic = /(unknown|unrecogni[sz]ed|invalid|unsupported) (http |request )?(method|verb)(?! and protocol)|request method not supported/i;
+  const namedHit = firstMatch(named, ...texts);
   const pathTail = s.path.length > 1 ? escapeRe(s.path.split('?')[0] ?? s.path) : null;
   return {
-    methodRejection: firstMatch(methodRejection, ...texts),
+    methodRejection: namedHit ?? firstMatch(generic, ...texts),
+    methodNamed: namedHit !== null,
     transferCoding: firstMatch(/transfer[- ]?(encoding|coding)s?|unknown "?transfer/i, ...texts),
     serverScope: firstMatch(/by this server|server-wide|for any resource|on this server|server does not (support|recogni[sz]e) (the|this) (request )?method/i, ...texts),
     endpointScope:

@@ -34,7 +34,7 @@ export const STATUSES_1XX_2XX: readonly StatusEntry[] = [
     reason: 'Switching Protocols',
     ref: 'RFC 9110 §15.2.2',
     meaning:
-      "The server agrees to the client's Upgrade request and switches this connection to another protocol (for example WebSocket) right after the empty line that ends this response. It only exists in HTTP/1.1; HTTP/2 and HTTP/3 forbid the Upgrade mechanism.",
+      "The server agrees to the client's Upgrade request and switches this connection to another protocol (for example WebSocket) right after the empty line that ends this response. It exists only in HTTP/1.1: HTTP/2 and HTTP/3 do not support the Upgrade mechanism.",
     cacheableByDefault: false,
     retry: interim,
     headers: [

@@ -127,7 +127,7 @@ export const STATUSES_5XX: readonly StatusEntry[] = [
     reason: 'HTTP Version Not Supported',
     ref: 'RFC 9110 §15.6.6',
     meaning:
-      'The server does not support, or refuses to support, the major version of HTTP used in the request (for example HTTP/2.0 written into an HTTP/1.x request line, or HTTP/0.9). The content should say why and which versions it supports.',
+      'The server does not support, or refuses to support, the major version of HTTP used in the request (for example "HTTP/2.0" or "HTTP/3.0" written into an HTTP/1.x request line). The content should say why and which versions it supports.',
     cacheableByDefault: false,
     retry: {
       semantics: 'retry-after-fix',

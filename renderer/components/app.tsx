@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { RequestBar } from './request-bar';
 import { RequestEditor } from './request-editor';
 import { ResponseView } from './response-view';
+import { ExplainerPanel } from './explainer/explainer-panel';
 
 export function App() {
   useEffect(() => {
@@ -22,6 +23,7 @@ export function App() {
           <RequestEditor />
           <ResponseView />
         </div>
+        <ExplainerPanel />
       </main>
     </div>
   );

@@ -13,6 +13,8 @@ interface ExchangeState {
   exchange?: ExchangeRecord;
   /** The request that produced `exchange`, kept for probes and retries. */
   sentSpec?: RequestSpecInput;
+  /** The raw bytes and target behind `exchange` when it was sent in raw mode. */
+  sentRaw?: { target: string; bytesBase64: string };
   error?: AppError;
   receivedBytes: number;
   send(spec: RequestSpecInput): Promise<void>;
@@ -30,31 +32,37 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
   subscribe('exchange:progress', (p) => {
     if (p.exchangeId === get().exchangeId) set({ receivedBytes: p.receivedBytes });
   });
-  const run = async (exchangeId: string, spec: RequestSpecInput | undefined, go: () => ReturnType<typeof call<'exchange:send'>>) => {
+  const run = async (
+    exchangeId: string,
+    sent: { spec?: RequestSpecInput; raw?: { target: string; bytesBase64: string } },
+    go: () => ReturnType<typeof call<'exchange:send'>>,
+  ) => {
     set({ status: 'sending', exchangeId, error: undefined, receivedBytes: 0 });
     const result = await go();
     if (get().exchangeId !== exchangeId) return;
-    if (result.ok) set({ status: 'done', exchange: result.value, sentSpec: spec, error: undefined });
-    else set({ status: 'failed', error: result.error, exchange: exchangeOf(result.error), sentSpec: spec });
+    const origin = { sentSpec: sent.spec, sentRaw: sent.raw };
+    if (result.ok) set({ status: 'done', exchange: result.value, error: undefined, ...origin });
+    else set({ status: 'failed', error: result.error, exchange: exchangeOf(result.error), ...origin });
   };
   return {
     status: 'idle',
     receivedBytes: 0,
     send: async (spec) => {
       const exchangeId = newId('ex');
-      await run(exchangeId, spec, () => call('exchange:send', { exchangeId, request: spec }));
+      await run(exchangeId, { spec }, () => call('exchange:send', { exchangeId, request: spec }));
     },
     sendRaw: async (target, text) => {
       const exchangeId = newId('ex');
       const bytes = new TextEncoder().encode(text.replace(/\r?\n/g, '\r\n'));
       let binary = '';
       for (const b of bytes) binary += String.fromCharCode(b);
-      await run(exchangeId, undefined, () => call('exchange:send-raw', { exchangeId, request: { target, bytesBase64: btoa(binary) } }));
+      const raw = { target, bytesBase64: btoa(binary) };
+      await run(exchangeId, { raw }, () => call('exchange:send-raw', { exchangeId, request: raw }));
     },
     cancel: async () => {
       const id = get().exchangeId;
       if (id && get().status === 'sending') await call('exchange:cancel', { exchangeId: id });
     },
-    show: (exchange, spec) => set({ status: 'done', exchange, sentSpec: spec, error: undefined, exchangeId: exchange.id }),
+    show: (exchange, spec) => set({ status: 'done', exchange, sentSpec: spec, sentRaw: undefined, error: undefined, exchangeId: exchange.id }),
   };
 });

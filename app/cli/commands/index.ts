@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `statuscope --help` lists them. */
 import type { CliCommand } from '../command';
+import { explainCommand } from './explain';
 import { sendCommand } from './send';
 import { webCommand } from './web';
 
-export const commands: CliCommand[] = [sendCommand, webCommand];
+export const commands: CliCommand[] = [sendCommand, explainCommand, webCommand];

@@ -14,6 +14,8 @@ import { hasHeader } from './static-auth';
 export interface DigestOutcome {
   /** The exchange to show: the authenticated retry, or the first one when no retry was possible. */
   exchange: ExchangeRecord;
+  /** The request as sent for `exchange` (with the Authorization header after a retry). */
+  spec: RequestSpec;
   /** The unauthenticated first exchange whose 401 carried the challenge, when a retry happened. */
   challengeExchange?: ExchangeRecord;
   /** Why no retry happened although the server answered 401 (no usable Digest challenge). */
@@ -29,15 +31,15 @@ export async function sendWithDigest(
   // A typed Authorization header is the user's choice: send it as is, no challenge dance.
   if (hasHeader(spec.headers, 'authorization')) {
     const only = await send(spec, opts);
-    return only.ok ? ok({ exchange: only.value }) : only;
+    return only.ok ? ok({ exchange: only.value, spec }) : only;
   }
   const first = await send(spec, opts);
   if (!first.ok) return first;
   const hop = finalHop(first.value);
   const response = hop?.response;
-  if (!hop || !response || response.status !== 401) return ok({ exchange: first.value });
+  if (!hop || !response || response.status !== 401) return ok({ exchange: first.value, spec });
   const picked = pickDigestChallenge(parseChallenges(headerValues(response.headers, 'www-authenticate')));
-  if (!picked.ok) return ok({ exchange: first.value, note: `Digest auth not attempted: ${picked.reason}.` });
+  if (!picked.ok) return ok({ exchange: first.value, spec, note: `Digest auth not attempted: ${picked.reason}.` });
   // The 401 came from the last hop; answer there (after redirects the URL may differ from the spec's).
   const url = hop.url;
   const authorization = digestAuthorization({
@@ -47,7 +49,8 @@ export async function sendWithDigest(
     method: spec.method,
     uri: requestTarget(url),
   });
-  const second = await send({ ...spec, url, headers: [...spec.headers, ['Authorization', authorization]] }, opts);
+  const retry: RequestSpec = { ...spec, url, headers: [...spec.headers, ['Authorization', authorization]] };
+  const second = await send(retry, opts);
   if (!second.ok) return second;
-  return ok({ exchange: second.value, challengeExchange: first.value });
+  return ok({ exchange: second.value, spec: retry, challengeExchange: first.value });
 }

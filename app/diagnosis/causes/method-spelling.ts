@@ -13,6 +13,10 @@ export function scoreMethodSpelling({ s, p }: CauseInput): CauseScore {
   if (best) {
     if (best.kind === 'case') t.add(3, `method "${m}"`, `"${m}" is ${best.method} in the wrong case; method names are case-sensitive (RFC 9110 §9.1), so the server saw an unknown method`, 'request');
     else t.add(best.distance <= 1 ? 2.5 : 1.5, `method "${m}"`, `"${m}" is not registered and is ${best.distance} edit${best.distance > 1 ? 's' : ''} from ${best.method}`, 'request');
+    const a = s.author;
+    if ((a.kind === 'application' || a.kind === 'framework') && a.confidence === 'high') {
+      t.add(-1.5, a.evidence[0]?.observed ?? 'the application answered', 'application code answered, so the server let the token through: the spelling may not be what failed');
+    }
     if (s.allow?.includes(best.method)) t.add(1, `Allow: ${s.allow.join(', ')}`, `${best.method} is supported here`);
     const upper = p?.byKind['method-upper'];
     if (upper?.status !== null && upper?.status !== undefined) {

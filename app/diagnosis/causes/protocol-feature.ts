@@ -41,7 +41,7 @@ export function scoreProtocolFeature({ s, p }: CauseInput): CauseScore {
     }
     if (s.appError) t.add(-3, 'a JSON error object from the application', "the application's own handler answered: the request's framing got through");
     else if (author.kind === 'framework') t.add(-2, author.evidence[0]?.observed ?? 'a framework error format', 'application code answered, after the framing was accepted');
-    if (s.mentions.methodRejection) t.add(-2.5, `"${s.mentions.methodRejection}"`, 'the refusal is about the method, not the framing');
+    if (s.mentions.methodRejection) t.add(s.mentions.methodNamed ? -2.5 : -1, `"${s.mentions.methodRejection}"`, 'the refusal is about the method, not the framing');
     if (p) {
       const without = p.byKind['without-feature'];
       if (without?.status !== null && without?.status !== undefined) {
