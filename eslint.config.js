@@ -30,13 +30,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['app/common/**/*.ts', 'app/contract/**/*.ts'],
+    files: ['app/common/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: uiAndShell.map((name) => ({ name, message: 'app/ is framework-free.' })),
         patterns: [
-          { regex: '^node:', message: 'app/common and app/contract run in the renderer too: no Node built-ins.' },
-          { regex: '(^|/)(engine|diagnosis|collections|formats|lab|server|cli|service|knowledge)/', message: 'app/common and app/contract depend on nothing else in app/.' },
+          { regex: '^node:', message: 'app/common runs in the renderer too: no Node built-ins.' },
+          { regex: '(^|/)(engine|diagnosis|collections|formats|lab|server|cli|service|knowledge|scan|runner)/', message: 'app/common depends on nothing else in app/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['app/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: uiAndShell.map((name) => ({ name, message: 'app/ is framework-free.' })),
+        patterns: [
+          { regex: '^node:', message: 'app/contract is read by the renderer too: no Node built-ins.' },
+          // The contract may name the shapes a domain returns (types only): they vanish at run time.
+          { regex: '(^|/)(engine|diagnosis|collections|formats|lab|server|cli|service|knowledge|scan|runner)/', allowTypeImports: true, message: 'app/contract imports other app/ folders for types only.' },
         ],
       }],
     },

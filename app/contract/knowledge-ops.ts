@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { KnowledgeList, MethodInfo } from '../knowledge/catalog';
 import type { SearchResult } from '../knowledge/search';
-import type { Comparison, StatusEntry } from '../knowledge/types';
+import type { Comparison, HeaderMeaning, Myth, StatusEntry } from '../knowledge/types';
+import type { HeaderCarrier } from '../knowledge/header-meanings';
 import { operation } from './define';
 
 export type { KnowledgeList, MethodInfo } from '../knowledge/catalog';
@@ -27,6 +28,12 @@ export const knowledgeOps = {
    * from the entries. Fails with `knowledge.unknown-status` for an unregistered code.
    */
   'knowledge:compare': operation<Comparison>()(z.object({ codes: z.array(z.number().int()).min(2).max(6) })),
+  /** A comparison by its id (as listed by knowledge:list and found by search). */
+  'knowledge:comparison': operation<Comparison>()(z.object({ id: z.string().min(1).max(100) })),
+  /** A header field's meaning and the statuses that should carry it. */
+  'knowledge:header': operation<{ meaning: HeaderMeaning; carriedBy: HeaderCarrier[] }>()(z.object({ name: z.string().min(1).max(100) })),
+  /** A myth with the fact that corrects it and its citations. */
+  'knowledge:myth': operation<Myth>()(z.object({ id: z.string().min(1).max(100) })),
   /** The tables of contents: every status and method (with citations), comparisons and myths. */
   'knowledge:list': operation<KnowledgeList>()(z.object({})),
 };

@@ -56,8 +56,14 @@ const headerRow = z.object({ name: z.string().min(1), value: z.string() }).stric
 export const lessonRequestSchema = z
   .object({
     via: labHopSchema,
-    method: z.string().min(1).max(64).regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'a method is a token (RFC 9110 §9.1)'),
-    path: z.string().regex(/^(\/[^\s]*|\*)$/, 'a path starts with / (or is * for OPTIONS *) and has no spaces'),
+    method: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'a method is a token (RFC 9110 §9.1)'),
+    path: z
+      .string()
+      .regex(/^(\/[^\s]*|\*)$/, 'a path starts with / (or is * for OPTIONS *) and has no spaces'),
     headers: z.array(headerRow).default([]),
     body: z.string().optional(),
   })

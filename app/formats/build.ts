@@ -125,3 +125,12 @@ export function isJsonMediaType(mediaType: string | undefined): boolean {
 export function isXmlMediaType(mediaType: string | undefined): boolean {
   return mediaType !== undefined && (mediaType === 'application/xml' || mediaType === 'text/xml' || /\+xml$/.test(mediaType));
 }
+
+/**
+ * Postman, Insomnia and curl send a URL typed without a scheme over http (curl's documented default);
+ * a URL that starts with a variable is left alone, the variable may hold the scheme.
+ */
+export function withDefaultScheme(url: string): string {
+  if (url === '' || url.startsWith('{{') || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url)) return url;
+  return `http://${url}`;
+}

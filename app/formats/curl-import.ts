@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../common/result';
 import type { Auth, HeaderRow } from '../contract/collection';
 import type { MultipartPart, RequestBody, RequestOptionsInput } from '../contract/exchange';
 import { bodyFromText } from './body';
-import { makeCollection, makeRequest, mediaTypeOf, Warnings } from './build';
+import { makeCollection, makeRequest, mediaTypeOf, Warnings, withDefaultScheme } from './build';
 import { OUTPUT_ONLY, SHORT_TO_LONG, TAKES_ARGUMENT } from './curl-options';
 import { splitCommands, type ShellCommand } from './curl-shell';
 import type { ImportedItem, Importer, ImportResult } from './types';
@@ -191,10 +191,6 @@ function apply(req: CurlRequest, name: string, arg: string | undefined, warn: (w
   }
 }
 
-function withScheme(url: string): string {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) ? url : `http://${url}`;
-}
-
 function appendQuery(url: string, pairs: string[]): string {
   if (pairs.length === 0) return url;
   const hash = url.indexOf('#');
@@ -253,7 +249,7 @@ function build(req: CurlRequest, warnings: Warnings, pending: string[]): Importe
     const warn = (what: string) => notes.push(what);
     const body = bodyOf(req, rows, warn);
     const getQuery = req.get ? req.data.map((p) => ('text' in p ? p.text : `@${p.file}`)) : [];
-    const url = rawUrl === '' ? '' : appendQuery(withScheme(rawUrl), [...req.urlQuery, ...getQuery]);
+    const url = rawUrl === '' ? '' : appendQuery(withDefaultScheme(rawUrl), [...req.urlQuery, ...getQuery]);
     const hasBody = req.data.length > 0 || req.parts.length > 0;
     const method = req.method ?? (req.head ? 'HEAD' : req.uploadFile ? 'PUT' : hasBody && !req.get ? 'POST' : 'GET');
     let auth: Auth = { type: 'none' };

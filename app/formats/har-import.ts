@@ -9,7 +9,7 @@ import type { HeaderRow } from '../contract/collection';
 import type { RequestBody } from '../contract/exchange';
 import { bodyFromText } from './body';
 import { dynamicVariables, joinPath, makeCollection, makeRequest, Warnings } from './build';
-import { asArray, asRecord, asText, isRecord, parseStructured, tryParse } from './structured';
+import { asArray, asRecord, asText, head, isRecord, parseStructured, tryParse } from './structured';
 import type { ImportedItem, Importer, ImportResult } from './types';
 
 function isHarRequest(value: unknown): value is Record<string, unknown> {
@@ -18,6 +18,7 @@ function isHarRequest(value: unknown): value is Record<string, unknown> {
 
 function detect(text: string): number {
   const doc = tryParse(text);
+  if (doc === undefined) return /"log"\s*:\s*\{/.test(head(text)) && /"entries"/.test(head(text)) ? 0.9 : 0;
   if (!isRecord(doc)) return 0;
   if (isRecord(doc.log) && Array.isArray(doc.log.entries)) return 1;
   if (isHarRequest(doc)) return 0.5;
@@ -28,6 +29,7 @@ interface Dropped {
   pseudo: boolean;
   contentLength: boolean;
   host: boolean;
+  boundary: boolean;
 }
 
 function headersOf(request: Record<string, unknown>, url: URL | undefined, dropped: Dropped): HeaderRow[] {
@@ -56,7 +58,7 @@ function headersOf(request: Record<string, unknown>, url: URL | undefined, dropp
   return rows;
 }
 
-function bodyOf(request: Record<string, unknown>, headers: HeaderRow[], where: string, warnings: Warnings): { body: RequestBody; headers: HeaderRow[] } {
+function bodyOf(request: Record<string, unknown>, headers: HeaderRow[], where: string, warnings: Warnings, dropped: Dropped): { body: RequestBody; headers: HeaderRow[] } {
   const postData = request.postData;
   if (!isRecord(postData)) return { body: { kind: 'none' }, headers };
   const mimeType = asText(postData.mimeType);
@@ -72,6 +74,7 @@ function bodyOf(request: Record<string, unknown>, headers: HeaderRow[], where: s
       }
       return { kind: 'field', name: asText(p.name), value: asText(p.value) };
     });
+    dropped.boundary ||= headers.some((h) => h.name.toLowerCase() === 'content-type');
     return { body: { kind: 'multipart', parts }, headers: headers.filter((h) => h.name.toLowerCase() !== 'content-type') };
   }
   if (text !== undefined && text !== '') {
@@ -109,7 +112,7 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
   }
   const entries = single ? [{ request: doc }] : asArray(asRecord(asRecord(doc).log).entries);
   const warnings = new Warnings();
-  const dropped: Dropped = { pseudo: false, contentLength: false, host: false };
+  const dropped: Dropped = { pseudo: false, contentLength: false, host: false, boundary: false };
   const byHost = new Map<string, ImportedItem[]>();
   const hosts = new Set(entries.map((e) => parseUrl(asText(asRecord(asRecord(e).request).url))?.host ?? '(no host)'));
   for (const [index, entryValue] of entries.entries()) {
@@ -122,7 +125,8 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
     const name = entryName(request.method, url, request.url);
     const host = url?.host ?? '(no host)';
     const where = hosts.size > 1 ? joinPath([host], name) : name;
-    const { body, headers } = bodyOf(request, headersOf(request, url, dropped), where, warnings);
+    const { body, headers } = bodyOf(request, headersOf(request, url, dropped), where, warnings, dropped);
+    if (request.url === '') warnings.add(where, 'the entry has no URL; set one before sending');
     const response = asRecord(entry.response);
     const notes = [
       typeof entry.startedDateTime === 'string' ? `Recorded ${entry.startedDateTime}` : '',
@@ -148,6 +152,7 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
     dropped.contentLength ? 'Content-Length (the engine computes it from the body)' : '',
     dropped.pseudo ? 'HTTP/2 pseudo-headers (:method, :path… restate the method and URL)' : '',
     dropped.host ? 'Host where it equals the URL\'s host (the engine sends the same)' : '',
+    dropped.boundary ? 'the multipart Content-Type of entries imported as parts (the engine writes it with its own boundary)' : '',
   ].filter(Boolean);
   if (reasons.length) warnings.add(name, `recorded headers not kept as rows: ${reasons.join('; ')}`);
   const items: ImportedItem[] =

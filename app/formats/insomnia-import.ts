@@ -8,11 +8,12 @@ import { fail, ok, type Result } from '../common/result';
 import type { Auth, HeaderRow } from '../contract/collection';
 import { collectVariables, joinPath, makeCollection, makeEnvironment, Warnings } from './build';
 import { flattenEnvironment, headerRowsOf, insomniaAuth, insomniaRequest, TemplateScan } from './insomnia-request';
-import { asArray, asRecord, asText, isRecord, parseStructured, tryParse } from './structured';
+import { asArray, asRecord, asText, head, isRecord, parseStructured, tryParse } from './structured';
 import type { ImportedItem, Importer, ImportResult } from './types';
 
 function detect(text: string): number {
   const doc = tryParse(text);
+  if (doc === undefined) return /["']?_type["']?\s*:\s*["']?export|__export_format|insomnia\.rest\/5\./.test(head(text)) ? 0.9 : 0;
   if (!isRecord(doc)) return 0;
   if (doc._type === 'export' && typeof doc.__export_format === 'number') return 1;
   if (typeof doc.type === 'string' && /^(collection|spec|environment)\.insomnia\.rest\/5\./.test(doc.type)) return 1;

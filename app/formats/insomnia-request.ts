@@ -5,7 +5,7 @@
 import type { Auth, HeaderRow, SavedRequest } from '../contract/collection';
 import type { RequestBody, RequestOptionsInput } from '../contract/exchange';
 import { bodyFromText } from './body';
-import { makeRequest, mediaTypeOf, type Warnings } from './build';
+import { makeRequest, mediaTypeOf, withDefaultScheme, type Warnings } from './build';
 import { asArray, asRecord, asText, isRecord } from './structured';
 
 /** Collects the template tags and filters met while converting one item, reported once per item. */
@@ -152,7 +152,7 @@ export function insomniaRequest(input: InsomniaRequestInput, warnings: Warnings)
     const value = t.convert(asText(p.value));
     if (name && value) url = url.replace(new RegExp(`/:${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#]|$)`), `/${value}`);
   }
-  url = withQuery(url, raw.parameters, t, where, warnings);
+  url = withDefaultScheme(withQuery(url, raw.parameters, t, where, warnings));
   if (input.scripts.preRequest.trim()) warnings.add(where, 'pre-request script not imported: Statuscope does not run scripts');
   if (input.scripts.afterResponse.trim()) warnings.add(where, 'after-response script not imported: Statuscope does not run scripts; add assertions instead');
   const request = makeRequest({

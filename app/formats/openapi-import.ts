@@ -11,7 +11,7 @@ import type { Variable } from '../contract/collection';
 import { joinPath, makeCollection, makeEnvironment, makeRequest, Warnings } from './build';
 import { operationRequest } from './openapi-operation';
 import { mapRequirement } from './openapi-security';
-import { asArray, asRecord, asText, isRecord, parseStructured, tryParse } from './structured';
+import { asArray, asRecord, asText, head, isRecord, parseStructured, tryParse } from './structured';
 import type { ImportedItem, Importer, ImportResult } from './types';
 
 type ApiDocument = Exclude<Parameters<typeof validate>[0], string>;
@@ -25,6 +25,7 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 
 function detect(text: string): number {
   const doc = tryParse(text);
+  if (doc === undefined) return /^\s*["']?(openapi|swagger)["']?\s*:/m.test(head(text)) ? 0.9 : 0;
   if (!isRecord(doc)) return 0;
   if (typeof doc.openapi === 'string' && /^3\./.test(doc.openapi)) return 1;
   if (doc.swagger === '2.0' || doc.swagger === 2) return 1;
@@ -155,7 +156,7 @@ async function importOpenapi(text: string): Promise<Result<ImportResult>> {
     }
   }
   const extras = ['webhooks', 'x-webhooks'].filter((k) => isRecord(doc[k]) && Object.keys(asRecord(doc[k])).length > 0);
-  for (const k of extras) warnings.add(title, `${Object.keys(asRecord(doc[k])).length} ${k} not imported: they are requests the API sends, not ones you send`);
+  for (const k of extras) warnings.add(title, `${k} (${Object.keys(asRecord(doc[k])).length}) not imported: they are requests the API sends, not ones you send`);
 
   const orderedTags = [...tagOrder.filter((t) => folders.has(t)), ...[...folders.keys()].filter((t) => !tagOrder.includes(t))];
   const items: ImportedItem[] = [

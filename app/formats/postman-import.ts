@@ -11,7 +11,7 @@ import { fail, messageOf, ok, type Result } from '../common/result';
 import type { Auth, HeaderRow, SavedRequest } from '../contract/collection';
 import type { RequestBody, RequestOptionsInput } from '../contract/exchange';
 import { bodyFromText } from './body';
-import { collectVariables, dynamicVariables, joinPath, makeCollection, makeEnvironment, makeRequest, mediaTypeOf, requestTexts, Warnings } from './build';
+import { collectVariables, dynamicVariables, joinPath, makeCollection, makeEnvironment, makeRequest, mediaTypeOf, requestTexts, Warnings, withDefaultScheme } from './build';
 import {
   collectionJsonSchema,
   environmentJsonSchema,
@@ -24,18 +24,20 @@ import {
   type PostmanRequestJson,
 } from './postman-schema';
 import { mapPostmanAuth } from './postman-auth';
-import { asArray, asRecord, asText, formatPath, isRecord, parseStructured, tryParse } from './structured';
+import { asArray, asRecord, asText, deepestIssue, formatPath, head, isRecord, parseStructured, tryParse } from './structured';
 import type { ImportedItem, Importer, ImportResult } from './types';
 
 /** `import.invalid` naming where: the first schema issue's path (`item[3].request.url`). */
 export function invalid(format: string, error: z.ZodError): Result<never> {
-  const issue = error.issues[0];
+  const first = error.issues[0];
+  const issue = first ? deepestIssue(first) : undefined;
   const where = issue ? formatPath(issue.path) : '(root)';
   return fail('import.invalid', `Not a valid ${format} file: at ${where}: ${issue?.message ?? 'invalid'}.`, { detail: { where } });
 }
 
 function detect(text: string): number {
   const doc = tryParse(text);
+  if (doc === undefined) return /getpostman\.com\/json\/collection|_postman_variable_scope/.test(head(text)) ? 0.9 : 0;
   if (!isRecord(doc)) return 0;
   const info = asRecord(doc.info);
   if (typeof info.schema === 'string' && info.schema.includes('getpostman.com/json/collection')) return 1;
@@ -208,13 +210,14 @@ function requestOf(item: PostmanItemJson, name: string, where: string, inherited
   const request = makeRequest({
     name,
     method: raw.method ?? 'GET',
-    url: urlText(raw.url, where, warnings),
+    url: withDefaultScheme(urlText(raw.url, where, warnings)),
     headers,
     body: bodyOf(raw.body, headers, where, warnings),
     auth,
     options: optionsOf(item.protocolProfileBehavior, where, warnings),
     notes,
   });
+  if (request.url === '') warnings.add(where, 'request has no URL; set one before sending');
   const dynamic = dynamicVariables(requestTexts(request));
   if (dynamic.length) warnings.add(where, `uses Postman dynamic variable${dynamic.length > 1 ? 's' : ''} ${dynamic.map((d) => `{{${d}}}`).join(', ')}, which Statuscope does not generate; kept as text`);
   return request;

@@ -7,6 +7,21 @@ import { fail, messageOf, ok, type Result } from '../common/result';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** Where a JSON or YAML parser stopped, as `line L, column C`. */
+function whereOf(thrown: unknown, text: string): string | undefined {
+  if (thrown instanceof Error && 'linePos' in thrown && Array.isArray(thrown.linePos)) {
+    const first: unknown = thrown.linePos[0];
+    if (isRecord(first) && typeof first.line === 'number' && typeof first.col === 'number') return `line ${first.line}, column ${first.col}`;
+  }
+  const position = /at position (\d+)/.exec(messageOf(thrown))?.[1];
+  return position === undefined ? undefined : lineColumn(text, Number(position));
+}
+
 /** JSON first (the common case, and exact), then YAML 1.2 (a superset for our purposes). */
 export function parseStructured(text: string): Result<unknown> {
   const trimmed = text.replace(/^\uFEFF/, '');
@@ -17,16 +32,32 @@ export function parseStructured(text: string): Result<unknown> {
     try {
       return ok(parseYaml(trimmed, { maxAliasCount: 10_000 }));
     } catch (yamlError) {
-      const why = first === '{' || first === '[' ? messageOf(jsonError) : messageOf(yamlError);
-      return fail('import.invalid', `The file is neither valid JSON nor valid YAML: ${why}`);
+      const thrown = first === '{' || first === '[' ? jsonError : yamlError;
+      const why = (messageOf(thrown).split('\n')[0] ?? '').replace(/:\s*$/, '');
+      const where = whereOf(thrown, trimmed);
+      return fail('import.invalid', `The file is neither valid JSON nor valid YAML: ${why}${where && !why.includes(where) ? ` (${where})` : ''}`, where ? { detail: { where } } : {});
     }
   }
 }
 
-/** Parses for detection only: never throws, undefined when the text is not a document. */
+const parsedCache = new Map<string, unknown>();
+
+/**
+ * Parses for detection only: never throws, undefined when the text is not a document. Every importer's
+ * detect parses the same text, so the last result is kept (one entry: detection runs on one input).
+ */
 export function tryParse(text: string): unknown {
+  if (parsedCache.has(text)) return parsedCache.get(text);
   const result = parseStructured(text);
-  return result.ok ? result.value : undefined;
+  const value = result.ok ? result.value : undefined;
+  parsedCache.clear();
+  parsedCache.set(text, value);
+  return value;
+}
+
+/** For text that does not parse: the first 4 KiB, to sniff a format's signature so its importer can say where it breaks. */
+export function head(text: string): string {
+  return text.slice(0, 4096);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -60,4 +91,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out === '' ? '(root)' : out;
+}
+
+interface IssueLike {
+  path: PropertyKey[];
+  message: string;
+  errors?: IssueLike[][];
+}
+
+/**
+ * The most specific schema issue: inside a union, the branch that got furthest (the longest path)
+ * says more than "Invalid input" at the union itself.
+ */
+export function deepestIssue(issue: IssueLike, prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+  const here = [...prefix, ...issue.path];
+  let best = { path: here, message: issue.message };
+  for (const branch of issue.errors ?? []) {
+    for (const inner of branch) {
+      const candidate = deepestIssue(inner, here);
+      if (candidate.path.length > best.path.length) best = candidate;
+    }
+  }
+  return best;
 }

@@ -22,7 +22,10 @@ describe('labCollection', () => {
         ['labProxy', lab.proxyUrl],
       ],
     );
-    assert.deepEqual(collection.order, requests.map((r) => r.file));
+    assert.deepEqual(
+      collection.order,
+      requests.map((r) => r.file),
+    );
     for (const { request } of requests) {
       // Not deepEqual: re-parsing fills `options` defaults (the schema's partial() keeps inner defaults).
       assert.ok(savedRequestSchema.safeParse(request).success, request.name);
@@ -30,7 +33,7 @@ describe('labCollection', () => {
     }
   });
 
-  it('given the variables substituted, each saved request is its route: same URL, and sending it yields the route\'s status', async () => {
+  it("given the variables substituted, each saved request is its route: same URL, and sending it yields the route's status", async () => {
     const { collection, requests } = labCollection(lab);
     const vars = new Map(collection.variables.map((v) => [v.name, v.value ?? '']));
     const byTitle = new Map(lab.routes.map((r) => [r.title, r]));
@@ -43,11 +46,21 @@ describe('labCollection', () => {
       if (route.cause === 'misused-501') continue;
       const parsed = new URL(url);
       const headers: Array<[string, string]> = request.headers.map((h) => [h.name, h.value]);
-      if (request.body.kind === 'text' && request.body.contentType !== undefined) headers.push(['Content-Type', request.body.contentType]);
-      const res = await sendToLab(parsed.origin, { method: request.method, path: `${parsed.pathname}${parsed.search}`, headers, body: request.body.kind === 'text' ? request.body.text : null });
+      if (request.body.kind === 'text' && request.body.contentType !== undefined)
+        headers.push(['Content-Type', request.body.contentType]);
+      const res = await sendToLab(parsed.origin, {
+        method: request.method,
+        path: `${parsed.pathname}${parsed.search}`,
+        headers,
+        body: request.body.kind === 'text' ? request.body.text : null,
+      });
       assert.ok(res.ok);
       const statusAssertion = request.assertions.find((a) => a.kind === 'status-equals');
-      assert.equal(statusAssertion?.kind === 'status-equals' && statusAssertion.value, res.value.status, request.name);
+      assert.equal(
+        statusAssertion?.kind === 'status-equals' && statusAssertion.value,
+        res.value.status,
+        request.name,
+      );
     }
   });
 });

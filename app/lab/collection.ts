@@ -22,9 +22,24 @@ export const LAB_PROXY_VARIABLE = 'labProxy';
 
 function assertionsFor(route: LabRoute): Assertion[] {
   // The flaky report alternates by design, so its saved request accepts both of its answers.
-  const status: Assertion = route.cause === 'misused-501' ? { kind: 'status-in', values: [200, route.expectedStatus] } : { kind: 'status-equals', value: route.expectedStatus };
-  const headers: Assertion[] = route.cause === 'misused-501' ? [] : route.expectHeaders.filter((h) => h.present).map((h) => (h.equals === undefined ? { kind: 'header-present', name: h.name } : { kind: 'header-equals', name: h.name, value: h.equals }));
-  const cause: Assertion[] = route.cause === null || route.cause === 'misused-501' ? [] : [{ kind: 'diagnosed-cause', cause: route.cause }];
+  const status: Assertion =
+    route.cause === 'misused-501'
+      ? { kind: 'status-in', values: [200, route.expectedStatus] }
+      : { kind: 'status-equals', value: route.expectedStatus };
+  const headers: Assertion[] =
+    route.cause === 'misused-501'
+      ? []
+      : route.expectHeaders
+          .filter((h) => h.present)
+          .map((h) =>
+            h.equals === undefined
+              ? { kind: 'header-present', name: h.name }
+              : { kind: 'header-equals', name: h.name, value: h.equals },
+          );
+  const cause: Assertion[] =
+    route.cause === null || route.cause === 'misused-501'
+      ? []
+      : [{ kind: 'diagnosed-cause', cause: route.cause }];
   return [status, ...headers, ...cause];
 }
 
@@ -35,14 +50,21 @@ function savedRequest(route: LabRoute): SavedRequest {
   const notes = [
     route.explanation,
     `Reference: ${route.rfc}.`,
-    ...(needsRaw ? ['Ordinary HTTP clients refuse to send an unknown Transfer-Encoding: send this one in raw mode.'] : []),
+    ...(needsRaw
+      ? ['Ordinary HTTP clients refuse to send an unknown Transfer-Encoding: send this one in raw mode.']
+      : []),
   ].join('\n\n');
   return savedRequestSchema.parse({
     name: route.title,
     method: route.method,
     url: `{{${variable}}}${route.path}`,
-    headers: route.headers.filter(([n]) => n.toLowerCase() !== 'content-type' || route.body === null).map(([name, value]) => ({ name, value })),
-    body: route.body === null ? { kind: 'none' } : { kind: 'text', text: route.body, ...(contentType === undefined ? {} : { contentType }) },
+    headers: route.headers
+      .filter(([n]) => n.toLowerCase() !== 'content-type' || route.body === null)
+      .map(([name, value]) => ({ name, value })),
+    body:
+      route.body === null
+        ? { kind: 'none' }
+        : { kind: 'text', text: route.body, ...(contentType === undefined ? {} : { contentType }) },
     auth: { type: 'none' },
     assertions: assertionsFor(route),
     notes,

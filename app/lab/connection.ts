@@ -34,7 +34,11 @@ export interface RawHttpServer {
   close(): Promise<void>;
 }
 
-export async function startRawHttpServer(host: string, port: number, opts: RawHttpServerOptions): Promise<RawHttpServer> {
+export async function startRawHttpServer(
+  host: string,
+  port: number,
+  opts: RawHttpServerOptions,
+): Promise<RawHttpServer> {
   const sockets = new Set<net.Socket>();
   const closing = new AbortController();
   const server = net.createServer((socket) => {
@@ -87,9 +91,9 @@ function serveConnection(socket: net.Socket, opts: RawHttpServerOptions, serverC
     socket.write(bytes);
     if (close) {
       finished = true;
-      // Half-close, then stop reading: RFC 9112 §9.6 asks a server to close in stages so the client sees the answer.
+      // Half-close and keep draining (ignored) input: closing in stages (RFC 9112 §9.6) keeps the client's
+      // unread request bytes from turning into a reset that could destroy the answer before it is read.
       socket.end();
-      socket.pause();
     }
   };
 
@@ -104,13 +108,23 @@ function serveConnection(socket: net.Socket, opts: RawHttpServerOptions, serverC
           break;
         }
         if (outcome.kind === 'error') {
-          write(serializeResponse({ ...opts.errorPage(outcome.status, outcome.reason), close: true }, 'GET', false), true);
+          write(
+            serializeResponse(
+              { ...opts.errorPage(outcome.status, outcome.reason), close: true },
+              'GET',
+              false,
+            ),
+            true,
+          );
           break;
         }
         const request = outcome.request;
         let response: LabResponse;
         try {
-          response = await opts.handle(request, { signal: gone.signal, remoteAddress: socket.remoteAddress ?? '127.0.0.1' });
+          response = await opts.handle(request, {
+            signal: gone.signal,
+            remoteAddress: socket.remoteAddress ?? '127.0.0.1',
+          });
         } catch (thrown) {
           response = { ...opts.errorPage(500, messageOf(thrown)), close: true };
         }
@@ -118,7 +132,8 @@ function serveConnection(socket: net.Socket, opts: RawHttpServerOptions, serverC
           write(response.raw, true);
           break;
         }
-        const keepAlive = request.keepAlive && response.close !== true && request.unknownTransferCoding === null;
+        const keepAlive =
+          request.keepAlive && response.close !== true && request.unknownTransferCoding === null;
         write(serializeResponse(response, request.method, keepAlive, request.version), !keepAlive);
       }
     } finally {

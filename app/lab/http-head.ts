@@ -34,13 +34,16 @@ export function parseHeaderLines(lines: readonly string[]): HeaderParse {
   const headers: HeaderPair[] = [];
   for (const line of lines) {
     if (line.length === 0) continue;
-    if (line.startsWith(' ') || line.startsWith('\t')) return { ok: false, reason: 'obsolete line folding in a header (RFC 9112 §5.2)' };
+    if (line.startsWith(' ') || line.startsWith('\t'))
+      return { ok: false, reason: 'obsolete line folding in a header (RFC 9112 §5.2)' };
     const colon = line.indexOf(':');
     if (colon <= 0) return { ok: false, reason: 'a header line without a name and colon (RFC 9112 §5)' };
     const name = line.slice(0, colon);
-    if (!TOKEN.test(name)) return { ok: false, reason: `the header name ${JSON.stringify(name)} is not a token (RFC 9112 §5.1)` };
+    if (!TOKEN.test(name))
+      return { ok: false, reason: `the header name ${JSON.stringify(name)} is not a token (RFC 9112 §5.1)` };
     const value = line.slice(colon + 1).trim();
-    if (/[\0\r\n]/.test(value)) return { ok: false, reason: 'a header value contains NUL, CR or LF (RFC 9110 §5.5)' };
+    if (/[\0\r\n]/.test(value))
+      return { ok: false, reason: 'a header value contains NUL, CR or LF (RFC 9110 §5.5)' };
     headers.push([name, value]);
   }
   return { ok: true, headers };
@@ -71,7 +74,9 @@ export function listMembers(value: string | undefined): string[] {
  * values make the framing unreliable. Returns null when absent, 'invalid' when unusable.
  */
 export function contentLength(headers: readonly HeaderPair[]): number | null | 'invalid' {
-  const values = headers.filter(([n]) => n.toLowerCase() === 'content-length').flatMap(([, v]) => v.split(','));
+  const values = headers
+    .filter(([n]) => n.toLowerCase() === 'content-length')
+    .flatMap(([, v]) => v.split(','));
   if (values.length === 0) return null;
   const trimmed = new Set(values.map((v) => v.trim()));
   if (trimmed.size !== 1) return 'invalid';
@@ -82,7 +87,15 @@ export function contentLength(headers: readonly HeaderPair[]): number | null | '
 
 /** Hop-by-hop fields a proxy must not forward (RFC 9110 §7.6.1), plus every field `Connection` names. */
 export function hopByHopNames(headers: readonly HeaderPair[]): Set<string> {
-  const names = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'transfer-encoding', 'upgrade', 'trailer']);
+  const names = new Set([
+    'connection',
+    'keep-alive',
+    'proxy-connection',
+    'te',
+    'transfer-encoding',
+    'upgrade',
+    'trailer',
+  ]);
   for (const member of listMembers(headerGet(headers, 'connection'))) names.add(member);
   return names;
 }

@@ -54,12 +54,23 @@ function forbidsContent(status: number): boolean {
  * Serialises a response. `requestMethod` decides whether the body is written (HEAD: headers only, with
  * the Content-Length a GET would have had, RFC 9110 §9.3.2) and `keepAlive` whether the connection stays.
  */
-export function serializeResponse(res: LabResponse, requestMethod: string, keepAlive: boolean, requestVersion = '1.1'): Buffer {
-  const body = res.body === undefined ? Buffer.alloc(0) : typeof res.body === 'string' ? Buffer.from(res.body, 'utf8') : res.body;
+export function serializeResponse(
+  res: LabResponse,
+  requestMethod: string,
+  keepAlive: boolean,
+  requestVersion = '1.1',
+): Buffer {
+  const body =
+    res.body === undefined
+      ? Buffer.alloc(0)
+      : typeof res.body === 'string'
+        ? Buffer.from(res.body, 'utf8')
+        : res.body;
   const headers: HeaderPair[] = [...res.headers];
   if (res.headOnly !== true) {
     if (!headerHas(headers, 'date')) headers.splice(1, 0, ['Date', httpDate()]);
-    if (!forbidsContent(res.status) && !headerHas(headers, 'content-length')) headers.push(['Content-Length', String(body.length)]);
+    if (!forbidsContent(res.status) && !headerHas(headers, 'content-length'))
+      headers.push(['Content-Length', String(body.length)]);
   }
   const close = res.close === true || !keepAlive;
   const hasConnection = headerHas(headers, 'connection');

@@ -18,15 +18,25 @@ export interface LabRequestSpec {
 
 export function labRequestBytes(spec: LabRequestSpec, host: string): Buffer {
   const headers: HeaderPair[] = [['Host', host], ...(spec.headers ?? [])];
-  const body = spec.body === undefined || spec.body === null ? Buffer.alloc(0) : Buffer.isBuffer(spec.body) ? spec.body : Buffer.from(spec.body, 'utf8');
-  if (body.length > 0 && !headerHas(headers, 'transfer-encoding') && !headerHas(headers, 'content-length')) headers.push(['Content-Length', String(body.length)]);
+  const body =
+    spec.body === undefined || spec.body === null
+      ? Buffer.alloc(0)
+      : Buffer.isBuffer(spec.body)
+        ? spec.body
+        : Buffer.from(spec.body, 'utf8');
+  if (body.length > 0 && !headerHas(headers, 'transfer-encoding') && !headerHas(headers, 'content-length'))
+    headers.push(['Content-Length', String(body.length)]);
   if (!headerHas(headers, 'connection')) headers.push(['Connection', 'close']);
   const head = `${spec.method} ${spec.path} HTTP/1.1\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 
 /** `baseUrl` is a lab server's URL (`http://127.0.0.1:PORT`). */
-export async function sendToLab(baseUrl: string, spec: LabRequestSpec, timeoutMs = 10_000): Promise<Result<WireResponse>> {
+export async function sendToLab(
+  baseUrl: string,
+  spec: LabRequestSpec,
+  timeoutMs = 10_000,
+): Promise<Result<WireResponse>> {
   const url = new URL(baseUrl);
   const result = await rawExchange({
     host: url.hostname,
@@ -37,5 +47,7 @@ export async function sendToLab(baseUrl: string, spec: LabRequestSpec, timeoutMs
   });
   if (!result.ok) return result;
   const [response] = result.value;
-  return response === undefined ? { ok: false, error: { code: 'upstream.malformed', message: 'no response' } } : { ok: true, value: response };
+  return response === undefined
+    ? { ok: false, error: { code: 'upstream.malformed', message: 'no response' } }
+    : { ok: true, value: response };
 }

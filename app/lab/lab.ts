@@ -36,14 +36,27 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     unref: opts.unref === true,
     index: () => ({
       name: 'Statuscope lab origin',
-      about: 'A practice API: each route below produces one status on purpose. The proxy in front of this server adds a second hop.',
-      routes: routes.map((r) => ({ id: r.id, method: r.method, url: r.url, via: r.via, expectedStatus: r.expectedStatus, title: r.title })),
+      about:
+        'A practice API: each route below produces one status on purpose. The proxy in front of this server adds a second hop.',
+      routes: routes.map((r) => ({
+        id: r.id,
+        method: r.method,
+        url: r.url,
+        via: r.via,
+        expectedStatus: r.expectedStatus,
+        title: r.title,
+      })),
     }),
   });
   let proxy: RawHttpServer;
   try {
     const proxyPort = opts.proxyPort ?? (opts.port !== undefined && opts.port !== 0 ? opts.port + 1 : 0);
-    proxy = await startProxy({ port: proxyPort, originPort: origin.port, upstreamTimeoutMs, unref: opts.unref === true });
+    proxy = await startProxy({
+      port: proxyPort,
+      originPort: origin.port,
+      upstreamTimeoutMs,
+      unref: opts.unref === true,
+    });
   } catch (e) {
     await origin.close();
     throw e;

@@ -24,8 +24,14 @@ describe('lessons', () => {
     const { lessons, problems } = await loadLessons();
     assert.deepEqual(problems, []);
     const titles = lessons.map((l) => l.title);
-    for (const title of ['Why did I get 501?', '405 or 501?', 'Which hop answered?', "Don't retry a 501"]) assert.ok(titles.includes(title), title);
-    assert.deepEqual(titles.slice(0, 4), ['Why did I get 501?', '405 or 501?', 'Which hop answered?', "Don't retry a 501"]);
+    for (const title of ['Why did I get 501?', '405 or 501?', 'Which hop answered?', "Don't retry a 501"])
+      assert.ok(titles.includes(title), title);
+    assert.deepEqual(titles.slice(0, 4), [
+      'Why did I get 501?',
+      '405 or 501?',
+      'Which hop answered?',
+      "Don't retry a 501",
+    ]);
     for (const lesson of lessons) assert.ok(lesson.rule.rfc.every((r) => r.startsWith('RFC ')));
   });
 
@@ -57,7 +63,11 @@ describe('lessons', () => {
   });
 
   it('given a folder with broken files, it reports each with its line and still loads the good ones', async () => {
-    const { lessons, problems } = await loadLessons([shippedLessonsDir(), FIXTURES, join(FIXTURES, 'does-not-exist')]);
+    const { lessons, problems } = await loadLessons([
+      shippedLessonsDir(),
+      FIXTURES,
+      join(FIXTURES, 'does-not-exist'),
+    ]);
     assert.ok(lessons.length >= 4);
     assert.equal(problems.length, 2);
     const yamlProblem = problems.find((p) => p.file.endsWith('broken-yaml.yaml'));

@@ -28,7 +28,9 @@ export function parseLesson(text: string, file: string): Result<Lesson, LessonPr
   const parsed = lessonSchema.safeParse(doc.toJS());
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
-  const path = (issue?.path ?? []).filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  const path = (issue?.path ?? []).filter(
+    (p): p is string | number => typeof p === 'string' || typeof p === 'number',
+  );
   // Point at the nearest node that exists in the file, so a missing field names its parent's line.
   let line: number | undefined;
   for (let n = path.length; n >= 0 && line === undefined; n--) {
@@ -36,11 +38,18 @@ export function parseLesson(text: string, file: string): Result<Lesson, LessonPr
     if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
   }
   const where = path.length > 0 ? ` at ${path.join('.')}` : '';
-  return err({ code: 'lesson.invalid', file, ...(line === undefined ? {} : { line }), message: `${file}${line === undefined ? '' : `:${line}`}: ${issue?.message ?? 'does not match the lesson format'}${where}` });
+  return err({
+    code: 'lesson.invalid',
+    file,
+    ...(line === undefined ? {} : { line }),
+    message: `${file}${line === undefined ? '' : `:${line}`}: ${issue?.message ?? 'does not match the lesson format'}${where}`,
+  });
 }
 
 /** Loads every `*.yaml` in the folders, in order; a missing folder is skipped (a teacher's may not exist yet). */
-export async function loadLessons(dirs: readonly string[] = [shippedLessonsDir()]): Promise<{ lessons: Lesson[]; problems: LessonProblem[] }> {
+export async function loadLessons(
+  dirs: readonly string[] = [shippedLessonsDir()],
+): Promise<{ lessons: Lesson[]; problems: LessonProblem[] }> {
   const lessons: Lesson[] = [];
   const problems: LessonProblem[] = [];
   const seen = new Map<string, string>();
@@ -49,7 +58,8 @@ export async function loadLessons(dirs: readonly string[] = [shippedLessonsDir()
     try {
       names = (await readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
     } catch (thrown) {
-      if (typeof thrown === 'object' && thrown !== null && 'code' in thrown && thrown.code === 'ENOENT') continue;
+      if (typeof thrown === 'object' && thrown !== null && 'code' in thrown && thrown.code === 'ENOENT')
+        continue;
       problems.push({ file: dir, message: `Could not read the lesson folder: ${messageOf(thrown)}` });
       continue;
     }
@@ -70,7 +80,10 @@ export async function loadLessons(dirs: readonly string[] = [shippedLessonsDir()
       }
       const earlier = seen.get(result.value.id);
       if (earlier !== undefined) {
-        problems.push({ file, message: `${file}: the lesson id "${result.value.id}" is already used by ${earlier}` });
+        problems.push({
+          file,
+          message: `${file}: the lesson id "${result.value.id}" is already used by ${earlier}`,
+        });
         continue;
       }
       seen.set(result.value.id, file);

@@ -43,12 +43,22 @@ export interface Resource {
   omitAllowOn405?: boolean;
   /** Answers every method with this (the endpoint stub): checked before the server-wide method check. */
   anyMethod?: ResourceHandler;
-  /** Handlers by method; HEAD uses GET's. */
+  /** Handlers by method; HEAD uses GET's unless it has its own. */
   handlers: Record<string, ResourceHandler>;
 }
 
-export function originResponse(status: number, headers: HeaderPair[], body?: string, extra: Partial<LabResponse> = {}): LabResponse {
-  return { status, headers: [['Server', ORIGIN_SERVER], ...headers], ...(body === undefined ? {} : { body }), ...extra };
+export function originResponse(
+  status: number,
+  headers: HeaderPair[],
+  body?: string,
+  extra: Partial<LabResponse> = {},
+): LabResponse {
+  return {
+    status,
+    headers: [['Server', ORIGIN_SERVER], ...headers],
+    ...(body === undefined ? {} : { body }),
+    ...extra,
+  };
 }
 
 export function originJson(status: number, value: unknown, headers: HeaderPair[] = []): LabResponse {
@@ -73,6 +83,10 @@ function docsPage(title: string, paragraphs: string[]): LabResponse {
   return originResponse(200, [['Content-Type', 'text/html; charset=utf-8']], body);
 }
 
+function dailyReport(): unknown {
+  return { report: 'daily', date: new Date().toISOString().slice(0, 10), orders: 128, revenue: '5120.00' };
+}
+
 /** A stack trace as a misconfigured framework would print it into a response (the misused-501 case). */
 const REPORT_STACK = [
   "TypeError: Cannot read properties of undefined (reading 'rows')",
@@ -92,8 +106,16 @@ export const RESOURCES: Record<string, Resource> = {
   '/api/users': {
     allow: ['GET', 'HEAD', 'POST', 'OPTIONS'],
     handlers: {
-      GET: () => originJson(200, [ADA, { id: 7, name: 'Grace Hopper', email: 'grace@example.test', role: 'member' }], [['Cache-Control', 'no-store']]),
-      POST: ({ request }) => originJson(201, { id: 43, created: true, received: parsedBody(request) }, [['Location', '/api/users/43']]),
+      GET: () =>
+        originJson(
+          200,
+          [ADA, { id: 7, name: 'Grace Hopper', email: 'grace@example.test', role: 'member' }],
+          [['Cache-Control', 'no-store']],
+        ),
+      POST: ({ request }) =>
+        originJson(201, { id: 43, created: true, received: parsedBody(request) }, [
+          ['Location', '/api/users/43'],
+        ]),
     },
   },
   '/api/users/42': {
@@ -103,7 +125,10 @@ export const RESOURCES: Record<string, Resource> = {
       // RFC 5789: PATCH applies a partial modification; merge-patch style here.
       PATCH: ({ request }) => {
         const patch = parsedBody(request);
-        const merged = patch !== null && typeof patch === 'object' && !Array.isArray(patch) ? { ...ADA, ...patch, id: 42 } : ADA;
+        const merged =
+          patch !== null && typeof patch === 'object' && !Array.isArray(patch)
+            ? { ...ADA, ...patch, id: 42 }
+            : ADA;
         return originJson(200, merged);
       },
     },
@@ -112,7 +137,10 @@ export const RESOURCES: Record<string, Resource> = {
     allow: ['GET', 'HEAD', 'PUT', 'OPTIONS'],
     omitAllowOn405: true,
     handlers: {
-      GET: () => originJson(200, { id: 7, status: 'shipped', total: '42.00', currency: 'EUR' }, [['Cache-Control', 'no-store']]),
+      GET: () =>
+        originJson(200, { id: 7, status: 'shipped', total: '42.00', currency: 'EUR' }, [
+          ['Cache-Control', 'no-store'],
+        ]),
       PUT: ({ request }) => originJson(200, { id: 7, replaced: true, received: parsedBody(request) }),
     },
   },
@@ -133,7 +161,8 @@ export const RESOURCES: Record<string, Resource> = {
     anyMethod: ({ base }) =>
       originJson(501, {
         error: 'not_implemented',
-        message: 'Refunds are planned for API v2 but not implemented yet. Use POST /api/v1/payments/refunds until then.',
+        message:
+          'Refunds are planned for API v2 but not implemented yet. Use POST /api/v1/payments/refunds until then.',
         documentation_url: `${base}/docs/refunds-v2`,
         planned_for_version: '2.4.0',
       }),
@@ -144,7 +173,8 @@ export const RESOURCES: Record<string, Resource> = {
     handlers: {
       GET: ({ url }) => {
         const q = url.searchParams.get('q');
-        if (q === null) return originJson(400, { error: 'missing_parameter', message: 'v1 search takes ?q=<terms>' });
+        if (q === null)
+          return originJson(400, { error: 'missing_parameter', message: 'v1 search takes ?q=<terms>' });
         return originJson(200, { api: 'v1', query: q, results: [{ id: 418, title: `Results for "${q}"` }] });
       },
     },
@@ -154,67 +184,104 @@ export const RESOURCES: Record<string, Resource> = {
     handlers: {
       GET: ({ url, base }) => {
         const query = url.searchParams.get('query');
-        if (query !== null) return originJson(200, { api: 'v2', query, fields: url.searchParams.get('fields') ?? 'title', results: [{ id: 418, title: `Results for "${query}"` }] });
+        if (query !== null)
+          return originJson(200, {
+            api: 'v2',
+            query,
+            fields: url.searchParams.get('fields') ?? 'title',
+            results: [{ id: 418, title: `Results for "${query}"` }],
+          });
         if (url.searchParams.has('q')) {
           // A retired syntax on a new version: the endpoint exists, the old form of the request is not implemented.
           return originJson(501, {
             error: 'not_implemented',
-            message: 'API v2 does not implement the v1 query syntax (?q=). Send ?query=<terms>&fields=<list> instead.',
+            message:
+              'API v2 does not implement the v1 query syntax (?q=). Send ?query=<terms>&fields=<list> instead.',
             new_syntax: '/v2/search?query=<terms>&fields=<list>',
             example: `${base}/v2/search?query=${encodeURIComponent(url.searchParams.get('q') ?? '')}`,
             documentation_url: `${base}/docs/search-v2`,
           });
         }
-        return originJson(400, { error: 'missing_parameter', message: 'v2 search takes ?query=<terms>&fields=<list>' });
+        return originJson(400, {
+          error: 'missing_parameter',
+          message: 'v2 search takes ?query=<terms>&fields=<list>',
+        });
       },
     },
   },
   '/docs/refunds-v2': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     handlers: {
-      GET: () => docsPage('Refunds API v2', ['Planned for version 2.4.0. Until it ships, <code>/api/v2/payments/refunds</code> answers 501 to every method; use <code>POST /api/v1/payments/refunds</code>.']),
+      GET: () =>
+        docsPage('Refunds API v2', [
+          'Planned for version 2.4.0. Until it ships, <code>/api/v2/payments/refunds</code> answers 501 to every method; use <code>POST /api/v1/payments/refunds</code>.',
+        ]),
     },
   },
   '/docs/search-v2': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     handlers: {
-      GET: () => docsPage('Search API v2', ['v2 replaces <code>?q=</code> with <code>?query=&lt;terms&gt;&amp;fields=&lt;list&gt;</code>. The old form answers 501 on v2; v1 keeps it.']),
+      GET: () =>
+        docsPage('Search API v2', [
+          'v2 replaces <code>?q=</code> with <code>?query=&lt;terms&gt;&amp;fields=&lt;list&gt;</code>. The old form answers 501 on v2; v1 keeps it.',
+        ]),
     },
   },
   '/api/reports/daily': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     handlers: {
-      // Misuse: a crash reported as 501 on every other request. 501 claims the server lacks the
+      // Misuse: a crash reported as 501 on every other GET. 501 claims the server lacks the
       // functionality (RFC 9110 §15.6.2); a runtime failure is 500 (§15.6.1).
       GET: ({ state }) => {
         state.reportRequests += 1;
-        if (state.reportRequests % 2 === 1) return originResponse(501, [['Content-Type', 'text/plain; charset=utf-8']], REPORT_STACK);
-        return originJson(200, { report: 'daily', date: new Date().toISOString().slice(0, 10), orders: 128, revenue: '5120.00' }, [['Cache-Control', 'no-store']]);
+        if (state.reportRequests % 2 === 1)
+          return originResponse(501, [['Content-Type', 'text/plain; charset=utf-8']], REPORT_STACK);
+        return originJson(200, dailyReport(), [['Cache-Control', 'no-store']]);
       },
+      // HEAD answers from the report's metadata without building it, so it never reaches the crash and
+      // does not take a turn: a repeated GET is what shows the failure comes and goes.
+      HEAD: () => originJson(200, dailyReport(), [['Cache-Control', 'no-store']]),
     },
   },
   '/api/legacy/export': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     // The export shipped; the proxy still holds the 501 an older release sent (proxy-cache.ts).
-    handlers: { GET: () => originJson(200, { export: 'orders', format: 'csv', rows: 128, status: 'ready' }, [['Cache-Control', 'no-store']]) },
+    handlers: {
+      GET: () =>
+        originJson(200, { export: 'orders', format: 'csv', rows: 128, status: 'ready' }, [
+          ['Cache-Control', 'no-store'],
+        ]),
+    },
   },
   '/api/crash': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     handlers: {
-      GET: () => originJson(500, { error: 'internal_error', message: 'The order service failed while handling this request.', request_id: 'req_7f3a9c' }),
+      GET: () =>
+        originJson(500, {
+          error: 'internal_error',
+          message: 'The order service failed while handling this request.',
+          request_id: 'req_7f3a9c',
+        }),
     },
   },
   '/api/maintenance': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     handlers: {
       // RFC 9110 §15.6.4: a 503 may say when to come back.
-      GET: () => originJson(503, { error: 'maintenance', message: 'Down for scheduled maintenance; retry after two minutes.' }, [['Retry-After', '120']]),
+      GET: () =>
+        originJson(
+          503,
+          { error: 'maintenance', message: 'Down for scheduled maintenance; retry after two minutes.' },
+          [['Retry-After', '120']],
+        ),
     },
   },
   '/api/upstream/garbage': {
     allow: ['GET', 'HEAD', 'OPTIONS'],
     // Not HTTP at all, then a close: the proxy must answer 502 (RFC 9110 §15.6.3).
-    handlers: { GET: () => ({ status: 0, headers: [], raw: Buffer.from('ERR backend pool exhausted\r\n', 'latin1') }) },
+    handlers: {
+      GET: () => ({ status: 0, headers: [], raw: Buffer.from('ERR backend pool exhausted\r\n', 'latin1') }),
+    },
   },
   '/api/upstream/slow': {
     allow: ['GET', 'HEAD', 'OPTIONS'],

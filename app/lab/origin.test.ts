@@ -14,12 +14,24 @@ function port(url: string): number {
 }
 
 async function raw(lab: Lab, text: string, methods: string[] = ['GET']): Promise<WireResponse[]> {
-  const result = await rawExchange({ host: '127.0.0.1', port: port(lab.originUrl), bytes: Buffer.from(text, 'latin1'), methods, timeoutMs: 5000 });
+  const result = await rawExchange({
+    host: '127.0.0.1',
+    port: port(lab.originUrl),
+    bytes: Buffer.from(text, 'latin1'),
+    methods,
+    timeoutMs: 5000,
+  });
   assert.ok(result.ok, result.ok ? '' : result.error.message);
   return result.value;
 }
 
-async function status(lab: Lab, method: string, path: string, headers: Array<[string, string]> = [], body: string | null = null): Promise<WireResponse> {
+async function status(
+  lab: Lab,
+  method: string,
+  path: string,
+  headers: Array<[string, string]> = [],
+  body: string | null = null,
+): Promise<WireResponse> {
   const result = await sendToLab(lab.originUrl, { method, path, headers, body });
   assert.ok(result.ok, result.ok ? '' : result.error.message);
   return result.value;
@@ -47,9 +59,18 @@ describe('lab origin', () => {
       assert.equal(res.status, 501, method);
       if (method === 'HEAD') continue;
       const body: unknown = JSON.parse(res.body.toString());
-      assert.ok(body !== null && typeof body === 'object' && 'documentation_url' in body && 'planned_for_version' in body);
+      assert.ok(
+        body !== null &&
+          typeof body === 'object' &&
+          'documentation_url' in body &&
+          'planned_for_version' in body,
+      );
       assert.equal(body.documentation_url, `${lab.originUrl}/docs/refunds-v2`);
-      assert.equal((await status(lab, 'GET', '/docs/refunds-v2')).status, 200, 'the documentation it names exists');
+      assert.equal(
+        (await status(lab, 'GET', '/docs/refunds-v2')).status,
+        200,
+        'the documentation it names exists',
+      );
     }
   });
 
@@ -66,7 +87,8 @@ describe('lab origin', () => {
     assert.equal(star.status, 204);
     const implemented = (headerValue(star.headers, 'allow') ?? '').split(', ');
     assert.ok(!implemented.includes('PROPFIND'));
-    for (const method of implemented) assert.notEqual((await status(lab, method, '/api/users/42')).status, 501, method);
+    for (const method of implemented)
+      assert.notEqual((await status(lab, method, '/api/users/42')).status, 501, method);
     const resource = await status(lab, 'OPTIONS', '/api/users/42');
     const allowed = headerValue(resource.headers, 'allow');
     assert.equal(headerValue((await status(lab, 'DELETE', '/api/users/42')).headers, 'allow'), allowed);
@@ -79,7 +101,9 @@ describe('lab origin', () => {
     const chunks: Buffer[] = [];
     socket.on('data', (c: Buffer) => chunks.push(c));
     await once(socket, 'connect');
-    socket.write('POST /api/echo HTTP/1.1\r\nHost: lab\r\nTransfer-Encoding: foo\r\n\r\nhello\r\nGET /api/users/42 HTTP/1.1\r\n\r\n');
+    socket.write(
+      'POST /api/echo HTTP/1.1\r\nHost: lab\r\nTransfer-Encoding: foo\r\n\r\nhello\r\nGET /api/users/42 HTTP/1.1\r\n\r\n',
+    );
     await once(socket, 'close');
     const all = Buffer.concat(chunks).toString('latin1');
     assert.equal(all.match(/HTTP\/1\.1 \d{3}/g)?.length, 1, all);
@@ -90,12 +114,22 @@ describe('lab origin', () => {
     const plain = await status(lab, 'POST', '/api/echo', [['Content-Type', 'text/plain']], 'hello');
     assert.equal(plain.status, 200);
     assert.match(plain.body.toString(), /"received_bytes": 5/);
-    const chunked = await status(lab, 'POST', '/api/echo', [['Transfer-Encoding', 'chunked']], '5\r\nhello\r\n0\r\n\r\n');
+    const chunked = await status(
+      lab,
+      'POST',
+      '/api/echo',
+      [['Transfer-Encoding', 'chunked']],
+      '5\r\nhello\r\n0\r\n\r\n',
+    );
     assert.equal(chunked.status, 200, 'chunked alone is understood');
   });
 
   it('given two pipelined requests on one connection, it answers both in order and keeps the connection', async () => {
-    const [a, b] = await raw(lab, 'GET /api/users/42 HTTP/1.1\r\nHost: lab\r\n\r\nDELETE /api/users/42 HTTP/1.1\r\nHost: lab\r\n\r\n', ['GET', 'DELETE']);
+    const [a, b] = await raw(
+      lab,
+      'GET /api/users/42 HTTP/1.1\r\nHost: lab\r\n\r\nDELETE /api/users/42 HTTP/1.1\r\nHost: lab\r\n\r\n',
+      ['GET', 'DELETE'],
+    );
     assert.equal(a?.status, 200);
     assert.equal(b?.status, 405);
     assert.equal(headerValue(a?.headers ?? [], 'connection'), undefined);
@@ -104,7 +138,9 @@ describe('lab origin', () => {
   it('given Expect: 100-continue, it sends 100 Continue before reading the body; another expectation earns 417', async () => {
     const socket = net.connect(port(lab.originUrl), '127.0.0.1');
     await once(socket, 'connect');
-    socket.write('POST /api/echo HTTP/1.1\r\nHost: lab\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n');
+    socket.write(
+      'POST /api/echo HTTP/1.1\r\nHost: lab\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n',
+    );
     const [interim] = (await once(socket, 'data')) as [Buffer];
     assert.match(interim.toString('latin1'), /^HTTP\/1\.1 100 Continue\r\n\r\n/);
     socket.destroy();
@@ -128,7 +164,10 @@ describe('lab origin', () => {
   it('given garbage, an oversized head or HTTP/2.0 as text, it answers 400, 431 or 505 and closes, and keeps serving others', async () => {
     const [garbage] = await raw(lab, 'this is not http\r\n\r\n');
     assert.equal(garbage?.status, 400);
-    const [big] = await raw(lab, `GET / HTTP/1.1\r\n${'X-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(400)}\r\n`);
+    const [big] = await raw(
+      lab,
+      `GET / HTTP/1.1\r\n${'X-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(400)}\r\n`,
+    );
     assert.equal(big?.status, 431);
     const [v2] = await raw(lab, 'GET / HTTP/2.0\r\n\r\n');
     assert.equal(v2?.status, 505);

@@ -8,7 +8,14 @@ import type { HeaderPair } from '../contract/exchange';
 import { startRawHttpServer, type HandlerContext, type RawHttpServer } from './connection';
 import { headerGet, listMembers } from './http-head';
 import { reasonPhrase, type LabResponse } from './http-response';
-import { ORIGIN_METHODS, originJson, originResponse, RESOURCES, type OriginState, type Resource } from './origin-resources';
+import {
+  ORIGIN_METHODS,
+  originJson,
+  originResponse,
+  RESOURCES,
+  type OriginState,
+  type Resource,
+} from './origin-resources';
 import type { LabRequest } from './request-reader';
 
 export interface OriginOptions {
@@ -27,7 +34,9 @@ function implemented(method: string): boolean {
 /** Only a plain host[:port] is reflected into links; anything else falls back to the server's own address. */
 function baseUrl(request: LabRequest, self: string): string {
   const host = headerGet(request.headers, 'host');
-  return host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `http://${host}` : self;
+  return host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
+    ? `http://${host}`
+    : self;
 }
 
 /** origin-form, absolute-form (RFC 9112 §3.2.2: a server MUST accept it) or `*`. */
@@ -54,7 +63,12 @@ function allowHeader(resource: Resource): HeaderPair {
   return ['Allow', resource.allow.join(', ')];
 }
 
-export function handleOriginRequest(request: LabRequest, ctx: HandlerContext, state: OriginState, self: string): Promise<LabResponse> | LabResponse {
+export function handleOriginRequest(
+  request: LabRequest,
+  ctx: HandlerContext,
+  state: OriginState,
+  self: string,
+): Promise<LabResponse> | LabResponse {
   const { method } = request;
   // Framing comes first: a body in a coding the server cannot decode cannot be read at all (RFC 9112 §6.1).
   if (request.unknownTransferCoding !== null) {
@@ -69,22 +83,37 @@ export function handleOriginRequest(request: LabRequest, ctx: HandlerContext, st
   const expect = listMembers(headerGet(request.headers, 'expect'));
   if (expect.some((e) => e !== '100-continue')) {
     // RFC 9110 §10.1.1: an expectation the server cannot meet earns 417.
-    return originJson(417, { error: 'expectation_failed', message: 'Only "Expect: 100-continue" is understood.' });
+    return originJson(417, {
+      error: 'expectation_failed',
+      message: 'Only "Expect: 100-continue" is understood.',
+    });
   }
   if (request.target === '*') {
     // RFC 9112 §3.2.4: the asterisk form is only for a server-wide OPTIONS (RFC 9110 §9.3.7).
     if (method === 'OPTIONS') return originResponse(204, [['Allow', ALLOW_ALL]]);
-    return originJson(400, { error: 'bad_request', message: 'The request target "*" is only meaningful with OPTIONS.' });
+    return originJson(400, {
+      error: 'bad_request',
+      message: 'The request target "*" is only meaningful with OPTIONS.',
+    });
   }
   const url = targetUrl(request.target);
-  if (url === null) return originJson(400, { error: 'bad_request', message: 'The request target is not a path or an absolute http URL.' });
+  if (url === null)
+    return originJson(400, {
+      error: 'bad_request',
+      message: 'The request target is not a path or an absolute http URL.',
+    });
   const resource = RESOURCES[url.pathname];
   const resCtx = { request, url, base: baseUrl(request, self), state, signal: ctx.signal };
   if (resource?.anyMethod !== undefined) return resource.anyMethod(resCtx);
   if (!implemented(method)) return methodNotImplemented(method);
-  if (resource === undefined) return originJson(404, { error: 'not_found', message: `Nothing lives at ${url.pathname} on this server.`, index: `${resCtx.base}/` });
+  if (resource === undefined)
+    return originJson(404, {
+      error: 'not_found',
+      message: `Nothing lives at ${url.pathname} on this server.`,
+      index: `${resCtx.base}/`,
+    });
   if (method === 'OPTIONS') return originResponse(204, [allowHeader(resource)]);
-  const handler = resource.handlers[method === 'HEAD' ? 'GET' : method];
+  const handler = resource.handlers[method] ?? (method === 'HEAD' ? resource.handlers['GET'] : undefined);
   if (handler === undefined || !resource.allow.includes(method)) {
     const body = { error: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}.` };
     return originJson(405, body, resource.omitAllowOn405 === true ? [] : [allowHeader(resource)]);
@@ -93,7 +122,11 @@ export function handleOriginRequest(request: LabRequest, ctx: HandlerContext, st
 }
 
 export function originErrorPage(status: number, detail: string): LabResponse {
-  return originResponse(status, [['Content-Type', 'text/plain; charset=utf-8']], `${status} ${reasonPhrase(status)}: ${detail}\n`);
+  return originResponse(
+    status,
+    [['Content-Type', 'text/plain; charset=utf-8']],
+    `${status} ${reasonPhrase(status)}: ${detail}\n`,
+  );
 }
 
 export async function startOrigin(opts: OriginOptions): Promise<RawHttpServer & { state: OriginState }> {

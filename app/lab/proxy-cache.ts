@@ -46,7 +46,11 @@ export class ProxyCache {
   }
 
   /** A fresh stored response for a GET or HEAD, with `Age` and `X-Cache: HIT`, unless the request bypasses the cache. */
-  lookup(request: LabRequest, path: string, now = Date.now()): { status: number; headers: HeaderPair[]; body: string } | null {
+  lookup(
+    request: LabRequest,
+    path: string,
+    now = Date.now(),
+  ): { status: number; headers: HeaderPair[]; body: string } | null {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
     if (bypassesCache(request)) return null;
     const entry = this.entries.get(path);

@@ -15,7 +15,12 @@ export function proxyHeaders(extra: HeaderPair[] = []): HeaderPair[] {
   return [['Server', PROXY_SERVER], ...extra, ['Via', PROXY_VIA]];
 }
 
-export function proxyPage(status: number, explanation: string, proxyAddress: string, close = false): LabResponse {
+export function proxyPage(
+  status: number,
+  explanation: string,
+  proxyAddress: string,
+  close = false,
+): LabResponse {
   const title = `${status} ${reasonPhrase(status)}`;
   const body = [
     '<!doctype html>',

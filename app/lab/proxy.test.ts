@@ -17,7 +17,19 @@ describe('lab proxy in front of a recording upstream', () => {
   before(async () => {
     upstream = await startRawServer((req, socket) => {
       if (req.requestLine.startsWith('GET /odd-reason')) {
-        socket.end(rawResponse(501, 'Not Implemented Yet', [['Server', 'upstream/1'], ['Connection', 'close, X-Hop'], ['X-Hop', 'secret'], ['Keep-Alive', 'timeout=5']], 'nope'));
+        socket.end(
+          rawResponse(
+            501,
+            'Not Implemented Yet',
+            [
+              ['Server', 'upstream/1'],
+              ['Connection', 'close, X-Hop'],
+              ['X-Hop', 'secret'],
+              ['Keep-Alive', 'timeout=5'],
+            ],
+            'nope',
+          ),
+        );
       } else if (req.requestLine.startsWith('GET /never')) {
         // Holds the socket open without answering: the 504 case.
       } else {
@@ -39,7 +51,10 @@ describe('lab proxy in front of a recording upstream', () => {
       assert.equal(res.value.status, 501, method);
       assert.equal(headerValue(res.value.headers, 'server'), PROXY_SERVER);
       assert.equal(headerValue(res.value.headers, 'via'), PROXY_VIA);
-      assert.match(res.value.body.toString(), new RegExp(`does not implement the request method "${method}"`));
+      assert.match(
+        res.value.body.toString(),
+        new RegExp(`does not implement the request method "${method}"`),
+      );
     }
     assert.equal(upstream.requests.length, before);
   });
@@ -71,7 +86,7 @@ describe('lab proxy in front of a recording upstream', () => {
     assert.ok(seen.text.endsWith('\r\n\r\nhello'));
   });
 
-  it('given an upstream answer, it relays status and reason phrase, drops the upstream\'s hop-by-hop fields and adds Via', async () => {
+  it("given an upstream answer, it relays status and reason phrase, drops the upstream's hop-by-hop fields and adds Via", async () => {
     const res = await sendToLab(proxyUrl(proxy), { method: 'GET', path: '/odd-reason' });
     assert.ok(res.ok);
     assert.equal(res.value.status, 501);
@@ -85,16 +100,32 @@ describe('lab proxy in front of a recording upstream', () => {
 
   it('given OPTIONS or TRACE with Max-Forwards 0, it answers itself; with Max-Forwards 2 it forwards 1', async () => {
     const before = upstream.requests.length;
-    const options = await sendToLab(proxyUrl(proxy), { method: 'OPTIONS', path: '/x', headers: [['Max-Forwards', '0']] });
+    const options = await sendToLab(proxyUrl(proxy), {
+      method: 'OPTIONS',
+      path: '/x',
+      headers: [['Max-Forwards', '0']],
+    });
     assert.ok(options.ok);
     assert.equal(options.value.status, 200);
     assert.equal(headerValue(options.value.headers, 'server'), PROXY_SERVER);
     assert.match(headerValue(options.value.headers, 'allow') ?? '', /PROPFIND/);
-    const trace = await sendToLab(proxyUrl(proxy), { method: 'TRACE', path: '/x', headers: [['Max-Forwards', '0'], ['Authorization', 'Bearer secret'], ['X-Probe', '1']] });
+    const trace = await sendToLab(proxyUrl(proxy), {
+      method: 'TRACE',
+      path: '/x',
+      headers: [
+        ['Max-Forwards', '0'],
+        ['Authorization', 'Bearer secret'],
+        ['X-Probe', '1'],
+      ],
+    });
     assert.ok(trace.ok);
     assert.equal(headerValue(trace.value.headers, 'content-type'), 'message/http');
     assert.match(trace.value.body.toString(), /^TRACE \/x HTTP\/1\.1\r\n[\s\S]*X-Probe: 1/);
-    assert.doesNotMatch(trace.value.body.toString(), /secret/, 'credentials are not reflected (RFC 9110 §9.3.8)');
+    assert.doesNotMatch(
+      trace.value.body.toString(),
+      /secret/,
+      'credentials are not reflected (RFC 9110 §9.3.8)',
+    );
     assert.equal(upstream.requests.length, before);
     await sendToLab(proxyUrl(proxy), { method: 'OPTIONS', path: '/x', headers: [['Max-Forwards', '2']] });
     assert.match(upstream.requests.at(-1)?.head ?? '', /\r\nMax-Forwards: 1\r\n/);
@@ -105,7 +136,12 @@ describe('lab proxy in front of a recording upstream', () => {
     assert.ok(slow.ok);
     assert.equal(slow.value.status, 504);
     assert.equal(headerValue(slow.value.headers, 'server'), PROXY_SERVER);
-    const orphan = await startProxy({ port: 0, originPort: await closedPort(), upstreamTimeoutMs: 300, unref: false });
+    const orphan = await startProxy({
+      port: 0,
+      originPort: await closedPort(),
+      upstreamTimeoutMs: 300,
+      unref: false,
+    });
     try {
       const refused = await sendToLab(proxyUrl(orphan), { method: 'GET', path: '/' });
       assert.ok(refused.ok);
@@ -117,7 +153,12 @@ describe('lab proxy in front of a recording upstream', () => {
 
   it('given an unknown transfer coding, it answers its own 501 and closes, forwarding nothing', async () => {
     const before = upstream.requests.length;
-    const res = await sendToLab(proxyUrl(proxy), { method: 'POST', path: '/api/echo', headers: [['Transfer-Encoding', 'foo']], body: 'hello' });
+    const res = await sendToLab(proxyUrl(proxy), {
+      method: 'POST',
+      path: '/api/echo',
+      headers: [['Transfer-Encoding', 'foo']],
+      body: 'hello',
+    });
     assert.ok(res.ok);
     assert.equal(res.value.status, 501);
     assert.equal(headerValue(res.value.headers, 'server'), PROXY_SERVER);
@@ -149,7 +190,11 @@ describe('lab proxy cache', () => {
   });
 
   it('given Cache-Control no-cache, max-age=0 or Pragma no-cache, it asks the origin (200), and the stored 501 stays for the next learner', async () => {
-    for (const headers of [[['Cache-Control', 'no-cache']], [['Cache-Control', 'max-age=0']], [['Pragma', 'no-cache']]] as Array<Array<[string, string]>>) {
+    for (const headers of [
+      [['Cache-Control', 'no-cache']],
+      [['Cache-Control', 'max-age=0']],
+      [['Pragma', 'no-cache']],
+    ] as Array<Array<[string, string]>>) {
       const fresh = await get(headers);
       assert.equal(fresh.status, 200, JSON.stringify(headers));
       assert.match(headerValue(fresh.headers, 'x-cache') ?? '', /^MISS /);
@@ -162,7 +207,16 @@ describe('lab proxy cache', () => {
     assert.equal((await get([], 'POST')).status, 405);
     assert.equal((await get()).status, 501);
     const cache = new ProxyCache();
-    const probe = { method: 'GET', target: CACHED_PATH, version: '1.1', headers: [], body: Buffer.alloc(0), rawHead: '', unknownTransferCoding: null, keepAlive: true };
+    const probe = {
+      method: 'GET',
+      target: CACHED_PATH,
+      version: '1.1',
+      headers: [],
+      body: Buffer.alloc(0),
+      rawHead: '',
+      unknownTransferCoding: null,
+      keepAlive: true,
+    };
     cache.invalidateAfter('POST', CACHED_PATH, 405);
     assert.notEqual(cache.lookup(probe, CACHED_PATH), null);
     cache.invalidateAfter('POST', CACHED_PATH, 204);
@@ -170,7 +224,10 @@ describe('lab proxy cache', () => {
   });
 
   it('given the garbage and slow origin routes, the proxy answers 502 and 504 of its own', async () => {
-    for (const [path, want] of [['/api/upstream/garbage', 502], ['/api/upstream/slow', 504]] as const) {
+    for (const [path, want] of [
+      ['/api/upstream/garbage', 502],
+      ['/api/upstream/slow', 504],
+    ] as const) {
       const res = await sendToLab(lab.proxyUrl, { method: 'GET', path });
       assert.ok(res.ok);
       assert.equal(res.value.status, want, path);

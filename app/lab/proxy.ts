@@ -17,7 +17,23 @@ import { rawExchange, type WireResponse } from './response-reader';
  * Methods the proxy knows, from the IANA HTTP Method Registry: RFC 9110's, PATCH (RFC 5789) and WebDAV's
  * (RFC 4918), as general-purpose proxies do. CONNECT is absent: a reverse proxy opens no tunnels.
  */
-export const PROXY_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK'] as const;
+export const PROXY_METHODS = [
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+  'PROPFIND',
+  'PROPPATCH',
+  'MKCOL',
+  'COPY',
+  'MOVE',
+  'LOCK',
+  'UNLOCK',
+] as const;
 
 export interface ProxyOptions {
   port: number;
@@ -52,11 +68,19 @@ function upstreamTarget(target: string): string | null {
 function appendList(headers: HeaderPair[], name: string, member: string): void {
   const existing = headerGet(headers, name);
   const rest = headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
-  headers.splice(0, headers.length, ...rest, [name, existing === undefined ? member : `${existing}, ${member}`]);
+  headers.splice(0, headers.length, ...rest, [
+    name,
+    existing === undefined ? member : `${existing}, ${member}`,
+  ]);
 }
 
 /** The request as forwarded: hop-by-hop fields removed, body re-framed with Content-Length, Via added. */
-function forwardedRequest(request: LabRequest, target: string, remoteAddress: string, maxForwards: number | null): Buffer {
+function forwardedRequest(
+  request: LabRequest,
+  target: string,
+  remoteAddress: string,
+  maxForwards: number | null,
+): Buffer {
   const hop = hopByHopNames(request.headers);
   const headers: HeaderPair[] = request.headers.filter(([n, v]) => {
     const name = n.toLowerCase();
@@ -67,7 +91,10 @@ function forwardedRequest(request: LabRequest, target: string, remoteAddress: st
   if (maxForwards !== null) headers.push(['Max-Forwards', String(maxForwards)]);
   appendList(headers, 'Via', PROXY_VIA);
   appendList(headers, 'X-Forwarded-For', remoteAddress);
-  const framed = request.body.length > 0 || headerHas(request.headers, 'content-length') || headerHas(request.headers, 'transfer-encoding');
+  const framed =
+    request.body.length > 0 ||
+    headerHas(request.headers, 'content-length') ||
+    headerHas(request.headers, 'transfer-encoding');
   if (framed) headers.push(['Content-Length', String(request.body.length)]);
   headers.push(['Connection', 'close']);
   const head = `${request.method} ${target} HTTP/1.1\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
@@ -84,17 +111,29 @@ function relayed(upstream: WireResponse, method: string): LabResponse {
   });
   headers.push(['X-Cache', `MISS from ${PROXY_NAME}`]);
   appendList(headers, 'Via', PROXY_VIA);
-  return { status: upstream.status, reason: upstream.reason, headers, body: upstream.body, headOnly: method === 'HEAD' };
+  return {
+    status: upstream.status,
+    reason: upstream.reason,
+    headers,
+    body: upstream.body,
+    headOnly: method === 'HEAD',
+  };
 }
 
 /** RFC 9110 §9.3.8: TRACE reflects the request as received, minus fields likely to hold credentials. */
 function traceReflection(request: LabRequest): LabResponse {
   const sensitive = /^(authorization|proxy-authorization|cookie)$/i;
-  const lines = request.rawHead.split('\r\n').filter((line) => !sensitive.test(line.slice(0, line.indexOf(':'))));
+  const lines = request.rawHead
+    .split('\r\n')
+    .filter((line) => !sensitive.test(line.slice(0, line.indexOf(':'))));
   return { status: 200, headers: proxyHeaders([['Content-Type', 'message/http']]), body: lines.join('\r\n') };
 }
 
-export async function handleProxyRequest(request: LabRequest, hctx: HandlerContext, pctx: ProxyContext): Promise<LabResponse> {
+export async function handleProxyRequest(
+  request: LabRequest,
+  hctx: HandlerContext,
+  pctx: ProxyContext,
+): Promise<LabResponse> {
   const { method } = request;
   if (request.unknownTransferCoding !== null) {
     return proxyPage(
@@ -113,7 +152,12 @@ export async function handleProxyRequest(request: LabRequest, hctx: HandlerConte
   }
   const target = upstreamTarget(request.target);
   if (target === null || (target === '*' && method !== 'OPTIONS')) {
-    return proxyPage(400, 'The request target is neither a path nor an http URL (or "*" with a method other than OPTIONS).', pctx.self, true);
+    return proxyPage(
+      400,
+      'The request target is neither a path nor an http URL (or "*" with a method other than OPTIONS).',
+      pctx.self,
+      true,
+    );
   }
   let maxForwards: number | null = null;
   const mf = headerGet(request.headers, 'max-forwards');
@@ -122,13 +166,20 @@ export async function handleProxyRequest(request: LabRequest, hctx: HandlerConte
     if (maxForwards === 0) {
       // RFC 9110 §7.6.2: the last recipient allowed answers as the final recipient.
       if (method === 'TRACE') return traceReflection(request);
-      return { status: 200, headers: proxyHeaders([['Allow', PROXY_METHODS.join(', ')], ['Content-Length', '0']]) };
+      return {
+        status: 200,
+        headers: proxyHeaders([
+          ['Allow', PROXY_METHODS.join(', ')],
+          ['Content-Length', '0'],
+        ]),
+      };
     }
     maxForwards -= 1;
   }
   const path = target.split('?')[0] ?? target;
   const stored = pctx.cache.lookup(request, path);
-  if (stored !== null) return { status: stored.status, headers: [...stored.headers, ['Via', PROXY_VIA]], body: stored.body };
+  if (stored !== null)
+    return { status: stored.status, headers: [...stored.headers, ['Via', PROXY_VIA]], body: stored.body };
 
   const result = await rawExchange({
     host: '127.0.0.1',
@@ -140,9 +191,17 @@ export async function handleProxyRequest(request: LabRequest, hctx: HandlerConte
   });
   if (!result.ok) {
     if (result.error.code === 'upstream.timeout') {
-      return proxyPage(504, `The origin server did not answer within ${pctx.upstreamTimeoutMs} ms, so the proxy gave up waiting (RFC 9110 §15.6.5).`, pctx.self);
+      return proxyPage(
+        504,
+        `The origin server did not answer within ${pctx.upstreamTimeoutMs} ms, so the proxy gave up waiting (RFC 9110 §15.6.5).`,
+        pctx.self,
+      );
     }
-    return proxyPage(502, `The proxy received an invalid response from the origin server (${result.error.message}) (RFC 9110 §15.6.3).`, pctx.self);
+    return proxyPage(
+      502,
+      `The proxy received an invalid response from the origin server (${result.error.message}) (RFC 9110 §15.6.3).`,
+      pctx.self,
+    );
   }
   const [upstream] = result.value;
   if (upstream === undefined) return proxyPage(502, 'The origin server sent no response.', pctx.self);
@@ -151,10 +210,16 @@ export async function handleProxyRequest(request: LabRequest, hctx: HandlerConte
 }
 
 export async function startProxy(opts: ProxyOptions): Promise<RawHttpServer> {
-  const pctx: ProxyContext = { originPort: opts.originPort, upstreamTimeoutMs: opts.upstreamTimeoutMs, cache: new ProxyCache(), self: '127.0.0.1' };
+  const pctx: ProxyContext = {
+    originPort: opts.originPort,
+    upstreamTimeoutMs: opts.upstreamTimeoutMs,
+    cache: new ProxyCache(),
+    self: '127.0.0.1',
+  };
   const server = await startRawHttpServer('127.0.0.1', opts.port, {
     handle: (request, ctx) => handleProxyRequest(request, ctx, pctx),
-    errorPage: (status, detail) => proxyPage(status, `The proxy could not read the request: ${detail}.`, pctx.self, true),
+    errorPage: (status, detail) =>
+      proxyPage(status, `The proxy could not read the request: ${detail}.`, pctx.self, true),
     unref: opts.unref,
   });
   pctx.self = `127.0.0.1:${server.port}`;

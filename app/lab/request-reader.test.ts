@@ -32,7 +32,12 @@ describe('RequestReader', () => {
 
   it('given a chunked body with extensions and trailers, it decodes it and reads the next request after it', () => {
     const reader = new RequestReader();
-    reader.push(Buffer.from('POST /e HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-T: 1\r\n\r\nGET /next HTTP/1.1\r\n\r\n', 'latin1'));
+    reader.push(
+      Buffer.from(
+        'POST /e HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-T: 1\r\n\r\nGET /next HTTP/1.1\r\n\r\n',
+        'latin1',
+      ),
+    );
     assert.equal(requestOf(reader.next()).body.toString(), 'abcde');
     assert.equal(requestOf(reader.next()).target, '/next');
   });
@@ -42,12 +47,17 @@ describe('RequestReader', () => {
     assert.equal(req.unknownTransferCoding, 'foo');
     assert.equal(req.body.length, 0);
     assert.equal(req.keepAlive, false);
-    assert.equal(requestOf(read('POST /e HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n')).unknownTransferCoding, 'gzip');
+    assert.equal(
+      requestOf(read('POST /e HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n')).unknownTransferCoding,
+      'gzip',
+    );
   });
 
   it('given Expect: 100-continue and no body yet, it asks for the interim response once', () => {
     const reader = new RequestReader();
-    reader.push(Buffer.from('PUT /x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n', 'latin1'));
+    reader.push(
+      Buffer.from('PUT /x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n', 'latin1'),
+    );
     assert.deepEqual(reader.next(), { kind: 'need-more', sendContinue: true });
     assert.deepEqual(reader.next(), { kind: 'need-more', sendContinue: false });
     reader.push(Buffer.from('ok', 'latin1'));
@@ -80,7 +90,9 @@ describe('RequestReader', () => {
 
   it('given a chunked body larger than the bound, it answers 413', () => {
     const big = encodeChunked(Buffer.alloc(LIMITS.maxRequestBodyBytes + 1, 97));
-    const outcome = read(Buffer.concat([Buffer.from('POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n', 'latin1'), big]));
+    const outcome = read(
+      Buffer.concat([Buffer.from('POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n', 'latin1'), big]),
+    );
     assert.equal(outcome.kind === 'error' && outcome.status, 413);
   });
 

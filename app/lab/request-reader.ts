@@ -79,42 +79,91 @@ export class RequestReader {
     if (skip > 0) this.buf = this.buf.subarray(skip);
     const end = this.buf.indexOf('\r\n\r\n', 0, 'latin1');
     const lineEnd = this.buf.indexOf('\r\n', 0, 'latin1');
-    if ((lineEnd < 0 && this.buf.length > LIMITS.maxRequestLineBytes) || lineEnd > LIMITS.maxRequestLineBytes) {
-      return { kind: 'error', status: 414, reason: `the request line is longer than ${LIMITS.maxRequestLineBytes} bytes` };
+    if (
+      (lineEnd < 0 && this.buf.length > LIMITS.maxRequestLineBytes) ||
+      lineEnd > LIMITS.maxRequestLineBytes
+    ) {
+      return {
+        kind: 'error',
+        status: 414,
+        reason: `the request line is longer than ${LIMITS.maxRequestLineBytes} bytes`,
+      };
     }
     if (end < 0) {
-      if (this.buf.length > LIMITS.maxHeadBytes) return { kind: 'error', status: 431, reason: `the request head is larger than ${LIMITS.maxHeadBytes} bytes` };
+      if (this.buf.length > LIMITS.maxHeadBytes)
+        return {
+          kind: 'error',
+          status: 431,
+          reason: `the request head is larger than ${LIMITS.maxHeadBytes} bytes`,
+        };
       return { kind: 'need-more', sendContinue: false };
     }
-    if (end + 4 > LIMITS.maxHeadBytes) return { kind: 'error', status: 431, reason: `the request head is larger than ${LIMITS.maxHeadBytes} bytes` };
+    if (end + 4 > LIMITS.maxHeadBytes)
+      return {
+        kind: 'error',
+        status: 431,
+        reason: `the request head is larger than ${LIMITS.maxHeadBytes} bytes`,
+      };
     const rawHead = this.buf.toString('latin1', 0, end + 4);
     const lines = rawHead.slice(0, end).split('\r\n');
     const requestLine = lines[0] ?? '';
     const m = /^(\S+) (\S+) HTTP\/(\d)\.(\d)$/.exec(requestLine);
     if (!m || m[1] === undefined || m[2] === undefined) {
-      return { kind: 'error', status: 400, reason: 'the request line is not "method SP request-target SP HTTP-version" (RFC 9112 §3)' };
+      return {
+        kind: 'error',
+        status: 400,
+        reason: 'the request line is not "method SP request-target SP HTTP-version" (RFC 9112 §3)',
+      };
     }
     const [, method, target, major, minor] = m;
-    if (!TOKEN.test(method)) return { kind: 'error', status: 400, reason: `the method ${JSON.stringify(method)} is not a token (RFC 9110 §9.1)` };
-    if (major !== '1') return { kind: 'error', status: 505, reason: `HTTP/${major}.${minor} is not spoken here; this server speaks HTTP/1.1 (RFC 9110 §15.6.6)` };
-    if (lines.length - 1 > LIMITS.maxHeaderCount) return { kind: 'error', status: 431, reason: `more than ${LIMITS.maxHeaderCount} header fields` };
+    if (!TOKEN.test(method))
+      return {
+        kind: 'error',
+        status: 400,
+        reason: `the method ${JSON.stringify(method)} is not a token (RFC 9110 §9.1)`,
+      };
+    if (major !== '1')
+      return {
+        kind: 'error',
+        status: 505,
+        reason: `HTTP/${major}.${minor} is not spoken here; this server speaks HTTP/1.1 (RFC 9110 §15.6.6)`,
+      };
+    if (lines.length - 1 > LIMITS.maxHeaderCount)
+      return { kind: 'error', status: 431, reason: `more than ${LIMITS.maxHeaderCount} header fields` };
     const parsed = parseHeaderLines(lines.slice(1));
     if (!parsed.ok) return { kind: 'error', status: 400, reason: parsed.reason };
     const headers = parsed.headers;
     const version = `1.${minor}`;
     const connection = listMembers(headerGet(headers, 'connection'));
     const keepAlive = version === '1.0' ? connection.includes('keep-alive') : !connection.includes('close');
-    const request: Omit<LabRequest, 'body'> = { method, target, version, headers, rawHead, unknownTransferCoding: null, keepAlive };
-    const expectsContinue = version !== '1.0' && listMembers(headerGet(headers, 'expect')).includes('100-continue');
+    const request: Omit<LabRequest, 'body'> = {
+      method,
+      target,
+      version,
+      headers,
+      rawHead,
+      unknownTransferCoding: null,
+      keepAlive,
+    };
+    const expectsContinue =
+      version !== '1.0' && listMembers(headerGet(headers, 'expect')).includes('100-continue');
     const bodyStart = end + 4;
 
     const te = headerGet(headers, 'transfer-encoding');
     if (te !== undefined) {
       // RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 request means the framing is faulty.
-      if (version === '1.0') return { kind: 'error', status: 400, reason: 'Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1)' };
+      if (version === '1.0')
+        return {
+          kind: 'error',
+          status: 400,
+          reason: 'Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1)',
+        };
       const codings = listMembers(te);
       if (codings.length === 1 && codings[0] === 'chunked') {
-        return { kind: 'head', pending: { request, bodyStart, framing: { kind: 'chunked' }, expectsContinue } };
+        return {
+          kind: 'head',
+          pending: { request, bodyStart, framing: { kind: 'chunked' }, expectsContinue },
+        };
       }
       // A coding we do not implement: the body cannot be framed (RFC 9112 §6.1 asks for 501; §6.3 lets a
       // server answer 400 when chunked is not final). Nothing after the head is read; the connection closes.
@@ -122,31 +171,57 @@ export class RequestReader {
       const named = unknown.length > 0 ? unknown.join(', ') : codings.join(', ');
       return {
         kind: 'head',
-        pending: { request: { ...request, unknownTransferCoding: named || te, keepAlive: false }, bodyStart, framing: { kind: 'none' }, expectsContinue: false },
+        pending: {
+          request: { ...request, unknownTransferCoding: named || te, keepAlive: false },
+          bodyStart,
+          framing: { kind: 'none' },
+          expectsContinue: false,
+        },
       };
     }
     const length = contentLength(headers);
-    if (length === 'invalid') return { kind: 'error', status: 400, reason: 'an invalid or conflicting Content-Length (RFC 9112 §6.3)' };
+    if (length === 'invalid')
+      return {
+        kind: 'error',
+        status: 400,
+        reason: 'an invalid or conflicting Content-Length (RFC 9112 §6.3)',
+      };
     if (length !== null && length > LIMITS.maxRequestBodyBytes) {
-      return { kind: 'error', status: 413, reason: `the request body (${length} bytes) is larger than ${LIMITS.maxRequestBodyBytes} bytes` };
+      return {
+        kind: 'error',
+        status: 413,
+        reason: `the request body (${length} bytes) is larger than ${LIMITS.maxRequestBodyBytes} bytes`,
+      };
     }
-    const framing = length === null || length === 0 ? { kind: 'none' as const } : { kind: 'length' as const, length };
-    return { kind: 'head', pending: { request, bodyStart, framing, expectsContinue: expectsContinue && framing.kind !== 'none' } };
+    const framing =
+      length === null || length === 0 ? { kind: 'none' as const } : { kind: 'length' as const, length };
+    return {
+      kind: 'head',
+      pending: { request, bodyStart, framing, expectsContinue: expectsContinue && framing.kind !== 'none' },
+    };
   }
 
   private readBody(
     pending: PendingHead,
-  ): { kind: 'need-more' } | { kind: 'done'; body: Buffer; end: number } | { kind: 'error'; status: 400 | 413; reason: string } {
+  ):
+    | { kind: 'need-more' }
+    | { kind: 'done'; body: Buffer; end: number }
+    | { kind: 'error'; status: 400 | 413; reason: string } {
     const { framing, bodyStart } = pending;
     switch (framing.kind) {
       case 'none':
         return { kind: 'done', body: Buffer.alloc(0), end: bodyStart };
       case 'length':
         if (this.buf.length < bodyStart + framing.length) return { kind: 'need-more' };
-        return { kind: 'done', body: Buffer.from(this.buf.subarray(bodyStart, bodyStart + framing.length)), end: bodyStart + framing.length };
+        return {
+          kind: 'done',
+          body: Buffer.from(this.buf.subarray(bodyStart, bodyStart + framing.length)),
+          end: bodyStart + framing.length,
+        };
       case 'chunked': {
         const decoded = decodeChunked(this.buf, bodyStart, LIMITS.maxRequestBodyBytes);
-        if (decoded.kind === 'error') return { kind: 'error', status: decoded.tooLarge === true ? 413 : 400, reason: decoded.reason };
+        if (decoded.kind === 'error')
+          return { kind: 'error', status: decoded.tooLarge === true ? 413 : 400, reason: decoded.reason };
         return decoded;
       }
     }

@@ -19,28 +19,50 @@ export interface WireResponse {
   interim: Array<{ status: number; reason: string; headers: HeaderPair[] }>;
 }
 
-export type ResponseParse = { kind: 'need-more' } | { kind: 'error'; reason: string } | { kind: 'done'; response: WireResponse; end: number };
+export type ResponseParse =
+  | { kind: 'need-more' }
+  | { kind: 'error'; reason: string }
+  | { kind: 'done'; response: WireResponse; end: number };
 
 /**
  * Parses one response starting at `start`. `ended` says the peer closed, which completes a body that is
  * delimited by the close (RFC 9112 §6.3 rule 8).
  */
-export function parseResponse(buf: Buffer, start: number, requestMethod: string, ended: boolean, maxBody = LIMITS.maxResponseBodyBytes): ResponseParse {
+export function parseResponse(
+  buf: Buffer,
+  start: number,
+  requestMethod: string,
+  ended: boolean,
+  maxBody = LIMITS.maxResponseBodyBytes,
+): ResponseParse {
   const interim: WireResponse['interim'] = [];
   let pos = start;
   for (;;) {
     const end = buf.indexOf('\r\n\r\n', pos, 'latin1');
     if (end < 0) {
-      if (buf.length - pos > LIMITS.maxHeadBytes * 4) return { kind: 'error', reason: 'the response head is too large' };
-      if (ended) return { kind: 'error', reason: buf.length > pos ? 'the connection closed inside the response head' : 'the connection closed without a response' };
+      if (buf.length - pos > LIMITS.maxHeadBytes * 4)
+        return { kind: 'error', reason: 'the response head is too large' };
+      if (ended)
+        return {
+          kind: 'error',
+          reason:
+            buf.length > pos
+              ? 'the connection closed inside the response head'
+              : 'the connection closed without a response',
+        };
       // Fail fast on bytes that cannot start a status line, instead of waiting for a blank line.
       const prefix = buf.toString('latin1', pos, Math.min(buf.length, pos + 5));
-      if (prefix.length > 0 && !'HTTP/'.startsWith(prefix) && !prefix.startsWith('HTTP/')) return { kind: 'error', reason: 'the reply does not start with an HTTP status line' };
+      if (prefix.length > 0 && !'HTTP/'.startsWith(prefix) && !prefix.startsWith('HTTP/'))
+        return { kind: 'error', reason: 'the reply does not start with an HTTP status line' };
       return { kind: 'need-more' };
     }
     const lines = buf.toString('latin1', pos, end).split('\r\n');
     const m = /^HTTP\/(1\.[01]) (\d{3})(?: (.*))?$/.exec(lines[0] ?? '');
-    if (!m || m[1] === undefined || m[2] === undefined) return { kind: 'error', reason: `not an HTTP/1.x status line: ${JSON.stringify((lines[0] ?? '').slice(0, 60))}` };
+    if (!m || m[1] === undefined || m[2] === undefined)
+      return {
+        kind: 'error',
+        reason: `not an HTTP/1.x status line: ${JSON.stringify((lines[0] ?? '').slice(0, 60))}`,
+      };
     const status = Number(m[2]);
     const parsed = parseHeaderLines(lines.slice(1));
     if (!parsed.ok) return { kind: 'error', reason: parsed.reason };
@@ -60,18 +82,28 @@ export function parseResponse(buf: Buffer, start: number, requestMethod: string,
         return { kind: 'done', response: { ...head, body: buf.subarray(pos) }, end: buf.length };
       }
       const decoded = decodeChunked(buf, pos, maxBody);
-      if (decoded.kind === 'need-more') return ended ? { kind: 'error', reason: 'the connection closed inside a chunked body' } : decoded;
+      if (decoded.kind === 'need-more')
+        return ended ? { kind: 'error', reason: 'the connection closed inside a chunked body' } : decoded;
       if (decoded.kind === 'error') return decoded;
       return { kind: 'done', response: { ...head, body: decoded.body }, end: decoded.end };
     }
     const length = contentLength(parsed.headers);
     if (length === 'invalid') return { kind: 'error', reason: 'an invalid Content-Length in the response' };
     if (length !== null) {
-      if (length > maxBody) return { kind: 'error', reason: `the response body is larger than ${maxBody} bytes` };
-      if (buf.length < pos + length) return ended ? { kind: 'error', reason: 'the connection closed before the whole body arrived' } : { kind: 'need-more' };
-      return { kind: 'done', response: { ...head, body: Buffer.from(buf.subarray(pos, pos + length)) }, end: pos + length };
+      if (length > maxBody)
+        return { kind: 'error', reason: `the response body is larger than ${maxBody} bytes` };
+      if (buf.length < pos + length)
+        return ended
+          ? { kind: 'error', reason: 'the connection closed before the whole body arrived' }
+          : { kind: 'need-more' };
+      return {
+        kind: 'done',
+        response: { ...head, body: Buffer.from(buf.subarray(pos, pos + length)) },
+        end: pos + length,
+      };
     }
-    if (buf.length - pos > maxBody) return { kind: 'error', reason: `the response body is larger than ${maxBody} bytes` };
+    if (buf.length - pos > maxBody)
+      return { kind: 'error', reason: `the response body is larger than ${maxBody} bytes` };
     if (!ended) return { kind: 'need-more' };
     return { kind: 'done', response: { ...head, body: Buffer.from(buf.subarray(pos)) }, end: buf.length };
   }
@@ -107,7 +139,12 @@ export function rawExchange(opts: RawExchangeOptions): Promise<Result<WireRespon
     };
     const onAbort = () => finish(fail('upstream.aborted', 'the exchange was aborted'));
     const timer = setTimeout(
-      () => finish(fail('upstream.timeout', `no complete response within ${opts.timeoutMs} ms`, { detail: { received: responses.length } })),
+      () =>
+        finish(
+          fail('upstream.timeout', `no complete response within ${opts.timeoutMs} ms`, {
+            detail: { received: responses.length },
+          }),
+        ),
       opts.timeoutMs,
     );
     if (opts.signal?.aborted === true) return onAbort();
@@ -131,7 +168,8 @@ export function rawExchange(opts: RawExchangeOptions): Promise<Result<WireRespon
     socket.on('end', () => drain(true));
     socket.on('close', () => drain(true));
     socket.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ECONNREFUSED') return finish(fail('upstream.refused', `nothing listens on ${opts.host}:${opts.port}`));
+      if (e.code === 'ECONNREFUSED')
+        return finish(fail('upstream.refused', `nothing listens on ${opts.host}:${opts.port}`));
       if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return drain(true);
       finish(fail('upstream.io', e.message, { detail: { errno: e.code ?? null } }));
     });

@@ -13,17 +13,27 @@ import type { WireResponse } from './response-reader';
 const ROUTE_IDS = labRoutes('http://o', 'http://p').map((r) => r.id);
 
 async function send(lab: Lab, route: LabRoute, via: 'origin' | 'proxy' = route.via): Promise<WireResponse> {
-  const result = await sendToLab(via === 'origin' ? lab.originUrl : lab.proxyUrl, { method: route.method, path: route.path, headers: route.headers, body: route.body });
+  const result = await sendToLab(via === 'origin' ? lab.originUrl : lab.proxyUrl, {
+    method: route.method,
+    path: route.path,
+    headers: route.headers,
+    body: route.body,
+  });
   assert.ok(result.ok, `${route.id}: ${result.ok ? '' : result.error.message}`);
   return result.value;
 }
 
 function assertPromises(route: LabRoute, res: WireResponse): void {
-  assert.equal(res.status, route.expectedStatus, `${route.id} status; body: ${res.body.toString().slice(0, 200)}`);
+  assert.equal(
+    res.status,
+    route.expectedStatus,
+    `${route.id} status; body: ${res.body.toString().slice(0, 200)}`,
+  );
   for (const promised of route.expectHeaders) {
     const value = headerValue(res.headers, promised.name);
     if (!promised.present) assert.equal(value, undefined, `${route.id}: ${promised.name} must be absent`);
-    else if (promised.equals !== undefined) assert.equal(value, promised.equals, `${route.id}: ${promised.name}`);
+    else if (promised.equals !== undefined)
+      assert.equal(value, promised.equals, `${route.id}: ${promised.name}`);
     else assert.notEqual(value, undefined, `${route.id}: ${promised.name} must be present`);
   }
 }
@@ -38,12 +48,33 @@ describe('lab routes', () => {
   it('given the route list, it documents every case the lab promises, with a known cause id or null', () => {
     const ids = new Set(ROUTE_IDS);
     assert.equal(ids.size, ROUTE_IDS.length, 'route ids are unique');
-    for (const id of ['method-unsupported', 'endpoint-stub', '405-with-allow', '405-without-allow', 'versioned-old-syntax', 'transfer-coding', 'misused-501', 'cached-501', 'proxy-unknown-method', 'not-found', 'server-error', 'unavailable', 'bad-gateway', 'gateway-timeout', 'options', 'options-star']) {
+    for (const id of [
+      'method-unsupported',
+      'endpoint-stub',
+      '405-with-allow',
+      '405-without-allow',
+      'versioned-old-syntax',
+      'transfer-coding',
+      'misused-501',
+      'cached-501',
+      'proxy-unknown-method',
+      'not-found',
+      'server-error',
+      'unavailable',
+      'bad-gateway',
+      'gateway-timeout',
+      'options',
+      'options-star',
+    ]) {
       assert.ok(ids.has(id), `missing route ${id}`);
     }
     for (const route of lab.routes) {
       assert.ok(route.cause === null || CAUSE_IDS.includes(route.cause));
-      assert.equal(route.cause !== null, route.expectedStatus === 501, `${route.id}: a cause exactly when the status is 501`);
+      assert.equal(
+        route.cause !== null,
+        route.expectedStatus === 501,
+        `${route.id}: a cause exactly when the status is 501`,
+      );
       assert.match(route.rfc, /^RFC \d+ §/);
       assert.ok(route.url.startsWith(route.via === 'origin' ? lab.originUrl : lab.proxyUrl));
     }
@@ -59,10 +90,14 @@ describe('lab routes', () => {
     });
   }
 
-  it('given an origin route the proxy can forward, the proxy relays the same status with Via added and the origin\'s Server kept', async () => {
+  it("given an origin route the proxy can forward, the proxy relays the same status with Via added and the origin's Server kept", async () => {
     // The flaky report counts requests, so it is left out; lower-case and unknown methods stop at the proxy.
     const forwardable = lab.routes.filter(
-      (r) => r.via === 'origin' && r.cause !== 'misused-501' && (PROXY_METHODS as readonly string[]).includes(r.method) && !r.headers.some(([n]) => /^transfer-encoding$/i.test(n)),
+      (r) =>
+        r.via === 'origin' &&
+        r.cause !== 'misused-501' &&
+        (PROXY_METHODS as readonly string[]).includes(r.method) &&
+        !r.headers.some(([n]) => /^transfer-encoding$/i.test(n)),
     );
     assert.ok(forwardable.length >= 10);
     for (const route of forwardable) {
@@ -76,7 +111,9 @@ describe('lab routes', () => {
   });
 
   it('given HEAD on each GET route of the origin, it answers the GET status with its Content-Length and no body', async () => {
-    for (const route of lab.routes.filter((r) => r.via === 'origin' && r.method === 'GET' && r.cause !== 'misused-501')) {
+    for (const route of lab.routes.filter(
+      (r) => r.via === 'origin' && r.method === 'GET' && r.cause !== 'misused-501',
+    )) {
       const get = await send(lab, route);
       const head = await send(lab, { ...route, method: 'HEAD' });
       assert.equal(head.status, get.status, route.id);

@@ -15,7 +15,8 @@ type RouteSpec = Omit<LabRoute, 'url' | 'headers' | 'body' | 'expectHeaders'> & 
   expectHeaders?: PromisedHeader[];
 };
 
-const has = (name: string, equals?: string): PromisedHeader => (equals === undefined ? { name, present: true } : { name, present: true, equals });
+const has = (name: string, equals?: string): PromisedHeader =>
+  equals === undefined ? { name, present: true } : { name, present: true, equals };
 const lacks = (name: string): PromisedHeader => ({ name, present: false });
 const fromOrigin = has('Server', ORIGIN_SERVER);
 const fromProxy = has('Server', PROXY_SERVER);
@@ -36,7 +37,8 @@ function route(
 const SPECS: RouteSpec[] = [
   route('ok', 'origin', 'GET', '/api/users/42', 200, null, {
     title: 'A request that works',
-    explanation: 'The control case: the origin implements GET and the resource exists. Compare every other case with this one.',
+    explanation:
+      'The control case: the origin implements GET and the resource exists. Compare every other case with this one.',
     rfc: 'RFC 9110 §9.3.1',
     expectHeaders: [fromOrigin, has('Content-Type', 'application/json')],
   }),
@@ -63,14 +65,16 @@ const SPECS: RouteSpec[] = [
   }),
   route('proxy-relay', 'proxy', 'GET', '/api/users/42', 200, null, {
     title: 'A request relayed through the proxy',
-    explanation: 'The proxy forwards GET and relays the answer: Server names the origin, Via names the proxy.',
+    explanation:
+      'The proxy forwards GET and relays the answer: Server names the origin, Via names the proxy.',
     rfc: 'RFC 9110 §7.6.3',
     expectHeaders: [fromOrigin, relayedBy, has('X-Cache')],
   }),
   route('proxy-max-forwards', 'proxy', 'OPTIONS', '/api/users/42', 200, null, {
     title: 'OPTIONS with Max-Forwards: 0 stops at the proxy',
     headers: [['Max-Forwards', '0']],
-    explanation: 'Max-Forwards: 0 tells the first hop to answer OPTIONS itself. The answer lists the methods the proxy knows: a way to ask each hop in turn.',
+    explanation:
+      'Max-Forwards: 0 tells the first hop to answer OPTIONS itself. The answer lists the methods the proxy knows: a way to ask each hop in turn.',
     rfc: 'RFC 9110 §7.6.2',
     expectHeaders: [fromProxy, has('Allow', PROXY_METHODS.join(', '))],
   }),
@@ -78,7 +82,8 @@ const SPECS: RouteSpec[] = [
     title: 'A lower-case method',
     headers: [['Content-Type', 'application/merge-patch+json']],
     body: '{"name":"Ada King"}',
-    explanation: 'Method names are case-sensitive: "patch" is not PATCH. The origin does not implement "patch" and answers 501; the same request as PATCH succeeds.',
+    explanation:
+      'Method names are case-sensitive: "patch" is not PATCH. The origin does not implement "patch" and answers 501; the same request as PATCH succeeds.',
     rfc: 'RFC 9110 §9.1',
     expectHeaders: [fromOrigin],
   }),
@@ -98,7 +103,8 @@ const SPECS: RouteSpec[] = [
   }),
   route('options-star', 'origin', 'OPTIONS', '*', 204, null, {
     title: 'Ask the server which methods it implements',
-    explanation: 'OPTIONS * asks about the server as a whole. A method missing here is one the server does not implement anywhere: the server-wide 501 case.',
+    explanation:
+      'OPTIONS * asks about the server as a whole. A method missing here is one the server does not implement anywhere: the server-wide 501 case.',
     rfc: 'RFC 9110 §9.3.7',
     expectHeaders: [fromOrigin, has('Allow', ORIGIN_METHODS.join(', '))],
   }),
@@ -118,13 +124,13 @@ const SPECS: RouteSpec[] = [
   route('versioned-old-syntax', 'origin', 'GET', '/v2/search?q=teapot', 501, 'endpoint-stub', {
     title: 'Old syntax on the new version',
     explanation:
-      'v2 does not implement v1\'s ?q= syntax and says so with 501 and a JSON body pointing at the new syntax (?query=) and its documentation. The endpoint exists; this form of the request is what is not implemented.',
+      "v2 does not implement v1's ?q= syntax and says so with 501 and a JSON body pointing at the new syntax (?query=) and its documentation. The endpoint exists; this form of the request is what is not implemented.",
     rfc: 'RFC 9110 §15.6.2',
     expectHeaders: [fromOrigin, has('Content-Type', 'application/json')],
   }),
   route('versioned-new-syntax', 'origin', 'GET', '/v2/search?query=teapot', 200, null, {
     title: 'New syntax on the new version',
-    explanation: 'The same search in v2\'s syntax works.',
+    explanation: "The same search in v2's syntax works.",
     rfc: 'RFC 9110 §9.3.1',
     expectHeaders: [fromOrigin],
   }),
@@ -147,19 +153,20 @@ const SPECS: RouteSpec[] = [
       ['Transfer-Encoding', 'foo'],
     ],
     body: 'hello',
-    explanation: 'A proxy must frame the body to forward it, so the proxy itself answers 501 and the origin never sees the request.',
+    explanation:
+      'A proxy must frame the body to forward it, so the proxy itself answers 501 and the origin never sees the request.',
     rfc: 'RFC 9112 §6.1',
     expectHeaders: [fromProxy, relayedBy, has('Connection', 'close')],
   }),
   route('misused-501', 'origin', 'GET', '/api/reports/daily', 501, 'misused-501', {
     title: 'A crash reported as 501',
     explanation:
-      'Every other request to this report fails with 501 and a stack trace; the next one succeeds. A server that lacks a feature lacks it every time: this is a runtime failure (500) dressed as 501. The first request after the lab starts fails.',
+      'Every other GET of this report fails with 501 and a stack trace; the next one succeeds. A server that lacks a feature lacks it every time: this is a runtime failure (500) dressed as 501. The first GET after the lab starts fails.',
     rfc: 'RFC 9110 §15.6.1',
     expectHeaders: [fromOrigin, has('Content-Type', 'text/plain; charset=utf-8')],
   }),
   route('cached-501', 'proxy', 'GET', '/api/legacy/export', 501, 'served-from-cache', {
-    title: 'A 501 served from the proxy\'s cache',
+    title: "A 501 served from the proxy's cache",
     explanation:
       '501 is cacheable by default. The proxy stored this 501 from an older release of the origin and still serves it: Age and X-Cache: HIT say so. The origin now implements the export.',
     rfc: 'RFC 9111 §4.2.2',
@@ -174,13 +181,15 @@ const SPECS: RouteSpec[] = [
   }),
   route('405-with-allow', 'origin', 'DELETE', '/api/users/42', 405, null, {
     title: '405: known method, not allowed here',
-    explanation: 'The server implements DELETE, but this resource does not allow it. 405 names what it does allow in Allow.',
+    explanation:
+      'The server implements DELETE, but this resource does not allow it. 405 names what it does allow in Allow.',
     rfc: 'RFC 9110 §15.5.6',
     expectHeaders: [fromOrigin, has('Allow', 'GET, HEAD, PATCH, OPTIONS')],
   }),
   route('405-without-allow', 'origin', 'DELETE', '/api/orders/7', 405, null, {
     title: '405 without Allow (a lint finding)',
-    explanation: 'The same 405, but the server forgot Allow, which a 405 must carry. The client is left guessing; OPTIONS on the resource still lists the methods.',
+    explanation:
+      'The same 405, but the server forgot Allow, which a 405 must carry. The client is left guessing; OPTIONS on the resource still lists the methods.',
     rfc: 'RFC 9110 §15.5.6',
     expectHeaders: [fromOrigin, lacks('Allow')],
   }),
@@ -198,19 +207,22 @@ const SPECS: RouteSpec[] = [
   }),
   route('unavailable', 'origin', 'GET', '/api/maintenance', 503, null, {
     title: '503 with Retry-After',
-    explanation: 'Temporarily unavailable; Retry-After says when to come back. Unlike 501, retrying later is the right move.',
+    explanation:
+      'Temporarily unavailable; Retry-After says when to come back. Unlike 501, retrying later is the right move.',
     rfc: 'RFC 9110 §15.6.4',
     expectHeaders: [fromOrigin, has('Retry-After', '120')],
   }),
   route('bad-gateway', 'proxy', 'GET', '/api/upstream/garbage', 502, null, {
     title: '502: the proxy got garbage from the origin',
-    explanation: 'The origin answers this path with bytes that are not HTTP; the proxy says so with its own 502.',
+    explanation:
+      'The origin answers this path with bytes that are not HTTP; the proxy says so with its own 502.',
     rfc: 'RFC 9110 §15.6.3',
     expectHeaders: [fromProxy, relayedBy],
   }),
   route('gateway-timeout', 'proxy', 'GET', '/api/upstream/slow', 504, null, {
     title: '504: the origin was too slow for the proxy',
-    explanation: 'The origin takes longer than the proxy is willing to wait, so the proxy answers 504. Directly, the origin answers 200 after a few seconds.',
+    explanation:
+      'The origin takes longer than the proxy is willing to wait, so the proxy answers 504. Directly, the origin answers 200 after a few seconds.',
     rfc: 'RFC 9110 §15.6.5',
     expectHeaders: [fromProxy, relayedBy],
   }),

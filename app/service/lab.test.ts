@@ -29,7 +29,7 @@ describe('lab operations', () => {
     }
   });
 
-  it('given lab:lessons, it returns the shipped lessons plus a teacher\'s from the data dir, and lists a broken file', async () => {
+  it("given lab:lessons, it returns the shipped lessons plus a teacher's from the data dir, and lists a broken file", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'statuscope-lab-'));
     try {
       await mkdir(join(dataDir, 'lessons'));
@@ -60,7 +60,10 @@ describe('lab operations', () => {
       const value = result.value;
       assert.ok(value.lessons.some((l) => l.id === 'teapot'));
       assert.ok(value.lessons.some((l) => l.id === 'why-501'));
-      assert.deepEqual(value.problems.map((p) => p.file), [join(dataDir, 'lessons', 'bad.yaml')]);
+      assert.deepEqual(
+        value.problems.map((p) => p.file),
+        [join(dataDir, 'lessons', 'bad.yaml')],
+      );
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -9,7 +9,9 @@ export function labHandlers(env: ServiceEnv): HandlersFor<keyof typeof labOps> {
   return {
     'lab:start': async () => {
       const lab = await sharedLab();
-      return lab.ok ? ok({ originUrl: lab.value.originUrl, proxyUrl: lab.value.proxyUrl, routes: lab.value.routes }) : lab;
+      return lab.ok
+        ? ok({ originUrl: lab.value.originUrl, proxyUrl: lab.value.proxyUrl, routes: lab.value.routes })
+        : lab;
     },
     // A teacher's own lessons live in the data dir's lessons/ folder, next to the shipped ones.
     'lab:lessons': async () => ok(await loadLessons([shippedLessonsDir(), join(env.dataDir, 'lessons')])),

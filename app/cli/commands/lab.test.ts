@@ -42,7 +42,12 @@ describe('statuscope lab', () => {
     const origin = /origin {2}(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
     const proxy = /proxy {3}(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
     assert.ok(origin && proxy, text);
-    assert.match(text, new RegExp(`PROPFIND\\s+${origin}/api/users/42\\s+501\\s+A method the server does not implement anywhere\\s+\\[method-unsupported\\]`));
+    assert.match(
+      text,
+      new RegExp(
+        `PROPFIND\\s+${origin}/api/users/42\\s+501\\s+A method the server does not implement anywhere\\s+\\[method-unsupported\\]`,
+      ),
+    );
     assert.match(text, /with Transfer-Encoding: foo/);
     assert.match(text, new RegExp(`BREW\\s+${proxy}/api/users/42\\s+501`));
     assert.equal((await fetch(`${origin}/api/v2/payments/refunds`)).status, 501);
@@ -58,7 +63,13 @@ describe('statuscope lab', () => {
     t.stop();
     assert.equal(await running, 0);
     const parsed: unknown = JSON.parse(t.out.join(''));
-    assert.ok(parsed !== null && typeof parsed === 'object' && 'routes' in parsed && Array.isArray(parsed.routes) && parsed.routes.length > 10);
+    assert.ok(
+      parsed !== null &&
+        typeof parsed === 'object' &&
+        'routes' in parsed &&
+        Array.isArray(parsed.routes) &&
+        parsed.routes.length > 10,
+    );
   });
 
   it('given a port that is taken, it says so and exits 1; given a bad port, it exits 2', async () => {

@@ -12,8 +12,11 @@ export function formatLabRoutes(routes: readonly LabRoute[]): string {
   for (const r of routes) {
     const url = r.path === '*' ? `${r.url} *` : r.url;
     const cause = r.cause === null ? '' : `  [${r.cause}]`;
-    lines.push(`  ${r.method.padEnd(methodWidth)}  ${url.padEnd(urlWidth)}  ${r.expectedStatus}  ${r.title}${cause}`);
-    for (const [name, value] of r.headers) lines.push(`  ${''.padEnd(methodWidth)}    with ${name}: ${value}`);
+    lines.push(
+      `  ${r.method.padEnd(methodWidth)}  ${url.padEnd(urlWidth)}  ${r.expectedStatus}  ${r.title}${cause}`,
+    );
+    for (const [name, value] of r.headers)
+      lines.push(`  ${''.padEnd(methodWidth)}    with ${name}: ${value}`);
     if (r.body !== null) lines.push(`  ${''.padEnd(methodWidth)}    with body ${JSON.stringify(r.body)}`);
   }
   return lines.join('\n');
@@ -21,7 +24,8 @@ export function formatLabRoutes(routes: readonly LabRoute[]): string {
 
 export const labCommand: CliCommand = {
   name: 'lab',
-  summary: 'run the practice API (an origin and a reverse proxy on 127.0.0.1) and list what each route teaches',
+  summary:
+    'run the practice API (an origin and a reverse proxy on 127.0.0.1) and list what each route teaches',
   help: `Usage:
   statuscope lab [--port N] [--json]
 
@@ -44,7 +48,11 @@ Examples:
     try {
       ({ values } = parseArgs({
         args,
-        options: { port: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          port: { type: 'string' },
+          json: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
         strict: true,
       }));
     } catch (e) {
@@ -57,7 +65,9 @@ Examples:
     }
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!/^\d+$/.test(values.port ?? '') || port > 65534)) {
-      io.stderr(`statuscope lab: --port takes a port number (0-65534; the proxy uses the next one), not "${values.port}".\n`);
+      io.stderr(
+        `statuscope lab: --port takes a port number (0-65534; the proxy uses the next one), not "${values.port}".\n`,
+      );
       return 2;
     }
     // The standalone lab is started here rather than through 'lab:start': that operation hands out the
@@ -67,18 +77,25 @@ Examples:
       lab = await startLab(port === undefined ? {} : { port });
     } catch (e) {
       const inUse = typeof e === 'object' && e !== null && 'code' in e && e.code === 'EADDRINUSE';
-      io.stderr(`statuscope lab: ${inUse ? `port ${port} or ${(port ?? 0) + 1} is already in use; pick another with --port` : messageOf(e)}\n`);
+      io.stderr(
+        `statuscope lab: ${inUse ? `port ${port} or ${(port ?? 0) + 1} is already in use; pick another with --port` : messageOf(e)}\n`,
+      );
       return 1;
     }
     if (values.json === true) {
-      io.stdout(`${JSON.stringify({ originUrl: lab.originUrl, proxyUrl: lab.proxyUrl, routes: lab.routes }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ originUrl: lab.originUrl, proxyUrl: lab.proxyUrl, routes: lab.routes }, null, 2)}\n`,
+      );
     } else {
       io.stdout(
         `Statuscope lab\n  origin  ${lab.originUrl}\n  proxy   ${lab.proxyUrl}   (a reverse proxy in front of the origin)\n\n` +
           `Routes (method, URL, expected status, what it teaches):\n${formatLabRoutes(lab.routes)}\n\nPress Ctrl+C to stop.\n`,
       );
     }
-    if (!io.signal.aborted) await new Promise<void>((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }));
+    if (!io.signal.aborted)
+      await new Promise<void>((resolve) =>
+        io.signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
     await lab.close();
     if (values.json !== true) io.stdout('Lab stopped.\n');
     return 0;

@@ -52,7 +52,7 @@ export function scoreEndpointStub({ s, p }: CauseInput): CauseScore {
     if (sib?.signals) {
       if (sib.sameAsOriginal) t.add(-2.5, `${s.method} on a sibling path: the same 501`, 'the same answer elsewhere: not specific to this endpoint', probeSource(sib.id));
       else if (sib.status === 501) t.add(1.5, `${s.method} on a sibling path: a different 501`, "the server's answer elsewhere differs from this endpoint's: this endpoint's 501 is its own", probeSource(sib.id));
-      else t.add(3, `${s.method} on a sibling path: ${statusLine(sib)}`, `the server handles ${s.method} elsewhere (routes it, answers ${sib.status}): only this endpoint answers 501`, probeSource(sib.id));
+      else t.add(3.5, `${s.method} on a sibling path: ${statusLine(sib)}`, `the server handles ${s.method} elsewhere (routes it, answers ${sib.status}): only this endpoint answers 501`, probeSource(sib.id));
     }
     const allow = p.byKind['options-target']?.signals?.allow;
     const optId = p.byKind['options-target']?.id;

@@ -49,7 +49,7 @@ export function scoreMethodUnsupported({ s, p }: CauseInput): CauseScore {
     if (sib?.signals) {
       if (sib.sameAsOriginal) t.add(3, `${m} on a sibling path: the same 501`, 'the method gets the same refusal elsewhere: the gap is server-wide', probeSource(sib.id));
       else if (sib.status === 501) t.add(1, `${m} on a sibling path: 501 (a different body)`, 'the method is refused elsewhere too', probeSource(sib.id));
-      else t.add(-3, `${m} on a sibling path: ${statusLine(sib)}`, `the server handles ${m} on other paths`, probeSource(sib.id));
+      else t.add(-5, `${m} on a sibling path: ${statusLine(sib)}`, `the server handles ${m} on other paths, so it does implement the method`, probeSource(sib.id));
     }
     const control = p.byKind['control-get'] ?? p.byKind['control-head'];
     if (control?.status !== null && control?.status !== undefined && control.method !== m) {

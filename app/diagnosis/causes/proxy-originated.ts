@@ -16,9 +16,9 @@ function applicationBehind(control: ProbeView, f: Fingerprint): { weight: number
   const c = control.signals;
   if (!c || control.staticFile) return null;
   if (c.author.fingerprint?.fingerprint.id === f.id) return null;
-  if (c.bodyEmpty) return null;
+  if (c.bodyEmpty && !/json/i.test(c.mediaType)) return null;
   if (c.appError || /json/i.test(c.mediaType) || c.author.kind === 'application' || c.author.kind === 'framework') {
-    return { weight: 4, observed: `${control.method} on the same URL: ${statusLine(control)}, ${c.mediaType || 'a body'} not written by ${f.name}` };
+    return { weight: 4, observed: `${control.method} on the same URL${control.kind === 'without-feature' ? ' without the feature' : ''}: ${statusLine(control)}, ${c.mediaType || 'a body'} not written by ${f.name}` };
   }
   if (!c.author.template) return { weight: 2.5, observed: `${control.method} on the same URL: ${statusLine(control)}, content that is not ${f.name}'s` };
   return null;
@@ -35,9 +35,12 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
   } else if (author.template && f && f.roles.includes('proxy') && p) {
     const reason = feature?.header === 'Transfer-Encoding' ? 'transfer-coding' : s.mentions.methodRejection ? 'method' : null;
     const asProxy = f.own501AsProxy ?? f.own501;
-    const control = p.byKind['control-get'] ?? p.byKind['control-head'];
+    // Any answer from the same URL without the refused feature shows who answers there normally.
+    const controls = [p.byKind['control-get'], p.byKind['without-feature'], p.byKind['control-head']].filter((v): v is ProbeView => v !== undefined && v.status !== null);
+    const found = controls.map((v) => ({ v, behind: applicationBehind(v, f) })).find((x) => x.behind !== null);
+    const control = found?.v ?? controls.find((v) => v.staticFile);
     if (reason && asProxy.includes(reason) && control) {
-      const behind = applicationBehind(control, f);
+      const behind = found?.behind;
       if (behind) {
         t.add(behind.weight, behind.observed, `an application answers behind ${f.name}, yet the 501 is ${f.name}'s own page: ${f.name} acts as a reverse proxy and refused the request itself`, probeSource(control.id));
         proxyName = `${f.name} (reverse proxy)`;
