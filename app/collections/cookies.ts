@@ -12,19 +12,9 @@ import type { ExchangeRecord, RequestSpec } from '../contract/exchange';
 import { isErrno, writeAtomic } from './atomic';
 import { hasHeader } from './auth/static-auth';
 import { serialized } from './lock';
+import type { CookieView } from './types';
 
-export interface CookieView {
-  name: string;
-  value: string;
-  domain: string | null;
-  path: string | null;
-  /** ISO date, or null for a session cookie. */
-  expires: string | null;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: string;
-  hostOnly: boolean;
-}
+export type { CookieView } from './types';
 
 const FORMAT = 'statuscope/cookies@1';
 
@@ -98,7 +88,13 @@ export class CookieJars {
     }
     try {
       const json: unknown = JSON.parse(text);
-      if (typeof json === 'object' && json !== null && 'jar' in json && typeof json.jar === 'object' && json.jar !== null) {
+      if (
+        typeof json === 'object' &&
+        json !== null &&
+        'jar' in json &&
+        typeof json.jar === 'object' &&
+        json.jar !== null
+      ) {
         return await CookieJar.deserialize(json.jar);
       }
     } catch {
@@ -138,7 +134,9 @@ export class CookieJars {
   async list(root: string): Promise<CookieView[]> {
     const jar = await this.jar(root);
     const all = await jar.store.getAllCookies();
-    return all.map(view).sort((a, b) => `${a.domain}${a.path}${a.name}`.localeCompare(`${b.domain}${b.path}${b.name}`));
+    return all
+      .map(view)
+      .sort((a, b) => `${a.domain}${a.path}${a.name}`.localeCompare(`${b.domain}${b.path}${b.name}`));
   }
 
   /** Clears all cookies of a collection, or only those of one domain; returns how many went. */

@@ -22,7 +22,9 @@ export interface LoadedEnvironment {
   environment: EnvironmentFile;
 }
 
-export async function listEnvironments(root: string): Promise<Result<{ environments: LoadedEnvironment[]; problems: FileProblem[] }>> {
+export async function listEnvironments(
+  root: string,
+): Promise<Result<{ environments: LoadedEnvironment[]; problems: FileProblem[] }>> {
   const dir = await resolveInside(root, ENVIRONMENTS_DIR);
   if (!dir.ok) return dir;
   const names = await readdir(dir.value).catch(() => [] as string[]);
@@ -45,16 +47,26 @@ export async function findEnvironment(root: string, name: string): Promise<Resul
   if (!all.ok) return all;
   const found = all.value.environments.find((e) => e.name === name);
   if (found) return ok(found);
-  const broken = all.value.problems.find((p) => p.path === joinRel(ENVIRONMENTS_DIR, `${slugify(name)}.yaml`));
+  const broken = all.value.problems.find(
+    (p) => p.path === joinRel(ENVIRONMENTS_DIR, `${slugify(name)}.yaml`),
+  );
   if (broken) {
-    return fail('collection.invalid-file', `${broken.path}:${broken.line}:${broken.column}: ${broken.reason}`, {
-      detail: { path: broken.path, line: broken.line, column: broken.column },
-    });
+    return fail(
+      'collection.invalid-file',
+      `${broken.path}:${broken.line}:${broken.column}: ${broken.reason}`,
+      {
+        detail: { path: broken.path, line: broken.line, column: broken.column },
+      },
+    );
   }
   const known = all.value.environments.map((e) => e.name);
-  return fail('environment.not-found', `There is no environment named ${JSON.stringify(name)}${known.length ? ` (there are: ${known.join(', ')})` : ''}.`, {
-    detail: { name },
-  });
+  return fail(
+    'environment.not-found',
+    `There is no environment named ${JSON.stringify(name)}${known.length ? ` (there are: ${known.join(', ')})` : ''}.`,
+    {
+      detail: { name },
+    },
+  );
 }
 
 /**
@@ -71,8 +83,16 @@ export async function saveEnvironment(
     const { variables, secrets } = splitSecrets(environment.variables);
     const value = environmentFileSchema.parse({ ...environment, variables });
     if (relPath !== undefined) {
-      if (!relPath.startsWith(`${ENVIRONMENTS_DIR}/`) || relPath.slice(ENVIRONMENTS_DIR.length + 1).includes('/') || !isRequestFileName(relPath)) {
-        return fail('collection.reserved-path', `${relPath} is not an environment file (environments/<name>.yaml).`, { detail: { path: relPath } });
+      if (
+        !relPath.startsWith(`${ENVIRONMENTS_DIR}/`) ||
+        relPath.slice(ENVIRONMENTS_DIR.length + 1).includes('/') ||
+        !isRequestFileName(relPath)
+      ) {
+        return fail(
+          'collection.reserved-path',
+          `${relPath} is not an environment file (environments/<name>.yaml).`,
+          { detail: { path: relPath } },
+        );
       }
       const loaded = await loadYaml(root, relPath, environmentFileSchema);
       if (!loaded.ok) return loaded;
@@ -87,7 +107,9 @@ export async function saveEnvironment(
     if (!dir.ok) return dir;
     await mkdir(dir.value, { recursive: true });
     const taken = await readdir(dir.value);
-    const rel = relPath ?? joinRel(ENVIRONMENTS_DIR, uniqueName(slugify(environment.name) || 'environment', '.yaml', taken));
+    const rel =
+      relPath ??
+      joinRel(ENVIRONMENTS_DIR, uniqueName(slugify(environment.name) || 'environment', '.yaml', taken));
     const abs = await resolveInside(root, rel);
     if (!abs.ok) return abs;
     const text = toYamlText(environmentFileSchema, value);

@@ -19,14 +19,24 @@ export interface LoadedFile<T> {
 }
 
 /** The parsed file, or `undefined` when it does not exist. A parse failure is a value in `parsed`. */
-export async function loadYaml<S extends z.ZodType>(root: string, rel: string, schema: S): Promise<Result<LoadedFile<z.output<S>> | undefined>> {
+export async function loadYaml<S extends z.ZodType>(
+  root: string,
+  rel: string,
+  schema: S,
+): Promise<Result<LoadedFile<z.output<S>> | undefined>> {
   const abs = await resolveInside(root, rel);
   if (!abs.ok) return abs;
   const info = await stat(abs.value).catch(() => undefined);
   if (info === undefined) return ok(undefined);
-  if (!info.isFile()) return fail('collection.not-a-file', `${rel} is not a file.`, { detail: { path: rel } });
+  if (!info.isFile())
+    return fail('collection.not-a-file', `${rel} is not a file.`, { detail: { path: rel } });
   if (info.size > MAX_YAML_BYTES) {
-    const problem = { path: rel, line: 0, column: 0, reason: `the file is ${info.size} bytes; collection files are read up to ${MAX_YAML_BYTES}` };
+    const problem = {
+      path: rel,
+      line: 0,
+      column: 0,
+      reason: `the file is ${info.size} bytes; collection files are read up to ${MAX_YAML_BYTES}`,
+    };
     return ok({ abs: abs.value, rel, text: '', hash: '', parsed: { ok: false, problem } });
   }
   const text = await readTextIfExists(abs.value);
@@ -42,13 +52,18 @@ export async function loadYamlStrict<S extends z.ZodType>(
 ): Promise<Result<LoadedFile<z.output<S>> & { value: z.output<S>; doc: Document }>> {
   const loaded = await loadYaml(root, rel, schema);
   if (!loaded.ok) return loaded;
-  if (loaded.value === undefined) return fail('collection.not-found', `${rel} does not exist.`, { detail: { path: rel } });
+  if (loaded.value === undefined)
+    return fail('collection.not-found', `${rel} does not exist.`, { detail: { path: rel } });
   const { parsed } = loaded.value;
   if (!parsed.ok) {
     const p = parsed.problem;
-    return fail('collection.invalid-file', `${p.path}:${p.line}:${p.column}: ${p.reason}. The file was left as it is.`, {
-      detail: { path: p.path, line: p.line, column: p.column },
-    });
+    return fail(
+      'collection.invalid-file',
+      `${p.path}:${p.line}:${p.column}: ${p.reason}. The file was left as it is.`,
+      {
+        detail: { path: p.path, line: p.line, column: p.column },
+      },
+    );
   }
   return ok({ ...loaded.value, value: parsed.value, doc: parsed.doc });
 }

@@ -36,7 +36,10 @@ export async function editOrder(root: string, folderRel: string, edit: OrderEdit
     if (next === undefined || next.length === 0) return ok(undefined);
     const abs = await resolveInside(root, hostRel);
     if (!abs.ok) return abs;
-    await writeAtomic(abs.value, toYamlText(folderFileSchema, folderFileSchema.parse({ name: splitRel(folderRel).base, order: next })));
+    await writeAtomic(
+      abs.value,
+      toYamlText(folderFileSchema, folderFileSchema.parse({ name: splitRel(folderRel).base, order: next })),
+    );
     return ok(undefined);
   }
   if (!loaded.value.parsed.ok) return ok(undefined);
@@ -51,7 +54,10 @@ export async function editOrder(root: string, folderRel: string, edit: OrderEdit
  * Adds `name` after `after` (or at `index`, or at the end) when the folder has an explicit order. An
  * `index` into a folder without one makes the order explicit, starting from `siblings` sorted by name.
  */
-export function insertEdit(name: string, where: { after?: string; index?: number; siblings?: readonly string[] } = {}): OrderEdit {
+export function insertEdit(
+  name: string,
+  where: { after?: string; index?: number; siblings?: readonly string[] } = {},
+): OrderEdit {
   return (order) => {
     if (order.length === 0 && where.index === undefined) return undefined;
     const base = order.length === 0 ? applyOrder(where.siblings ?? [], []) : order;

@@ -14,16 +14,25 @@ export function toRel(root: string, abs: string): string {
 }
 
 function refuse(rel: string, why: string): Result<never> {
-  return fail('collection.path-outside-root', `The path ${JSON.stringify(rel)} is not inside the collection: ${why}.`, {
-    detail: { path: rel },
-  });
+  return fail(
+    'collection.path-outside-root',
+    `The path ${JSON.stringify(rel)} is not inside the collection: ${why}.`,
+    {
+      detail: { path: rel },
+    },
+  );
 }
 
 /** Lexical check: the path stays under the root without touching the disk. `''` is the root itself. */
 export function resolveLexically(root: string, rel: string): Result<string> {
-  if (!path.isAbsolute(root)) return fail('collection.root-not-absolute', `The collection root must be an absolute path, got ${JSON.stringify(root)}.`);
+  if (!path.isAbsolute(root))
+    return fail(
+      'collection.root-not-absolute',
+      `The collection root must be an absolute path, got ${JSON.stringify(root)}.`,
+    );
   if (rel.includes('\0')) return refuse(rel, 'it contains a NUL byte');
-  if (path.isAbsolute(rel) || path.win32.isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) return refuse(rel, 'it is absolute');
+  if (path.isAbsolute(rel) || path.win32.isAbsolute(rel) || /^[A-Za-z]:/.test(rel))
+    return refuse(rel, 'it is absolute');
   const segments = rel.split(/[\\/]/);
   if (segments.includes('..')) return refuse(rel, 'it contains ".."');
   const abs = path.resolve(root, ...segments.filter((s) => s !== '' && s !== '.'));
@@ -59,7 +68,8 @@ export async function resolveInside(root: string, rel: string): Promise<Result<s
   const { real, rest } = await realpathOfExistingPrefix(lexical.value);
   const target = path.join(real, ...rest);
   const back = path.relative(realRoot, target);
-  if (back.startsWith('..') || path.isAbsolute(back)) return refuse(rel, 'a symbolic link leads outside the root');
+  if (back.startsWith('..') || path.isAbsolute(back))
+    return refuse(rel, 'a symbolic link leads outside the root');
   return ok(lexical.value);
 }
 

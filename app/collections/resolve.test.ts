@@ -19,21 +19,44 @@ const collection = collectionFileSchema.parse({
   ],
   auth: { type: 'bearer', token: '{{token}}' },
 });
-const environment = environmentFileSchema.parse({ name: 'staging', variables: [{ name: 'baseUrl', value: 'http://{{host}}' }] });
+const environment = environmentFileSchema.parse({
+  name: 'staging',
+  variables: [{ name: 'baseUrl', value: 'http://{{host}}' }],
+});
 
 describe('resolveRequest', () => {
   it('given environment, collection and STATUSCOPE_VAR_ values, it applies them env var > environment > collection and says where each came from', () => {
-    const saved = savedRequestSchema.parse({ name: 'a', method: 'GET', url: '{{baseUrl}}/v{{version}}/users' });
-    const r = resolveRequest(saved, { collection, environment, secrets: { collection: { token: 's3cret' } }, env: { STATUSCOPE_VAR_version: '2', PATH: '/bin' } });
+    const saved = savedRequestSchema.parse({
+      name: 'a',
+      method: 'GET',
+      url: '{{baseUrl}}/v{{version}}/users',
+    });
+    const r = resolveRequest(saved, {
+      collection,
+      environment,
+      secrets: { collection: { token: 's3cret' } },
+      env: { STATUSCOPE_VAR_version: '2', PATH: '/bin' },
+    });
     assert.ok(r.ok);
     assert.equal(r.value.spec.url, 'http://127.0.0.1:8080/v2/users');
     assert.deepEqual(r.value.unresolved, []);
     const sources = Object.fromEntries(r.value.used.map((u) => [u.name, u.source]));
-    assert.deepEqual(sources, { baseUrl: 'environment', host: 'collection', port: 'collection', version: 'process-env', token: 'collection' });
+    assert.deepEqual(sources, {
+      baseUrl: 'environment',
+      host: 'collection',
+      port: 'collection',
+      version: 'process-env',
+      token: 'collection',
+    });
   });
 
   it('given collection default headers and inherited bearer auth, it sends defaults first, drops disabled rows and adds Authorization', () => {
-    const saved = savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', headers: [{ name: 'accept', value: 'text/plain' }] });
+    const saved = savedRequestSchema.parse({
+      name: 'a',
+      method: 'GET',
+      url: 'http://x/',
+      headers: [{ name: 'accept', value: 'text/plain' }],
+    });
     const r = resolveRequest(saved, { collection, secrets: { collection: { token: 's3cret' } } });
     assert.ok(r.ok);
     assert.deepEqual(r.value.spec.headers, [
@@ -60,7 +83,14 @@ describe('resolveRequest', () => {
       body: { kind: 'json', text: '{"id": "{{$guid}}", "loop": "{{a}}"}' },
       auth: { type: 'none' },
     });
-    const cyclic = collectionFileSchema.parse({ name: 'C', variables: [{ name: 'a', value: '{{b}}' }, { name: 'b', value: '{{a}}' }, { name: 'baseUrl', value: 'http://h' }] });
+    const cyclic = collectionFileSchema.parse({
+      name: 'C',
+      variables: [
+        { name: 'a', value: '{{b}}' },
+        { name: 'b', value: '{{a}}' },
+        { name: 'baseUrl', value: 'http://h' },
+      ],
+    });
     const r = resolveRequest(saved, { collection: cyclic });
     assert.ok(r.ok);
     assert.deepEqual(r.value.unresolved, ['missing', '$guid', 'a']);
@@ -78,25 +108,54 @@ describe('resolveRequest', () => {
     const fromCi = resolveRequest(saved, { collection, env: { STATUSCOPE_VAR_token: 'ci-token' } });
     assert.ok(fromCi.ok);
     assert.deepEqual(fromCi.value.spec.headers.at(-1), ['Authorization', 'Bearer ci-token']);
-    assert.equal(fromCi.value.used.find((u) => u.name === 'token')?.value, SECRET_MASK, 'a secret stays masked in `used` whatever supplied it');
+    assert.equal(
+      fromCi.value.used.find((u) => u.name === 'token')?.value,
+      SECRET_MASK,
+      'a secret stays masked in `used` whatever supplied it',
+    );
   });
 
   it('given basic, API-key-in-query and explicit Authorization, it encodes per RFC 7617 and lets the typed header win', () => {
-    const basic = resolveRequest(savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', auth: { type: 'basic', username: 'Aladdin', password: 'open sesame' } }));
+    const basic = resolveRequest(
+      savedRequestSchema.parse({
+        name: 'a',
+        method: 'GET',
+        url: 'http://x/',
+        auth: { type: 'basic', username: 'Aladdin', password: 'open sesame' },
+      }),
+    );
     assert.ok(basic.ok);
     assert.deepEqual(basic.value.spec.headers, [['Authorization', 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==']]);
-    const key = resolveRequest(savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/p?a=1#frag', auth: { type: 'apikey', name: 'api key', value: 'v&1', in: 'query' } }));
+    const key = resolveRequest(
+      savedRequestSchema.parse({
+        name: 'a',
+        method: 'GET',
+        url: 'http://x/p?a=1#frag',
+        auth: { type: 'apikey', name: 'api key', value: 'v&1', in: 'query' },
+      }),
+    );
     assert.ok(key.ok);
     assert.equal(key.value.spec.url, 'http://x/p?a=1&api%20key=v%261#frag');
     const typed = resolveRequest(
-      savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', headers: [{ name: 'authorization', value: 'Custom 1' }], auth: { type: 'bearer', token: 't' } }),
+      savedRequestSchema.parse({
+        name: 'a',
+        method: 'GET',
+        url: 'http://x/',
+        headers: [{ name: 'authorization', value: 'Custom 1' }],
+        auth: { type: 'bearer', token: 't' },
+      }),
     );
     assert.ok(typed.ok);
     assert.deepEqual(typed.value.spec.headers, [['authorization', 'Custom 1']]);
   });
 
   it('given digest or OAuth 2 auth, it leaves the header to the send flow and returns the pending auth with variables substituted', () => {
-    const saved = savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', auth: { type: 'digest', username: '{{user}}', password: 'p' } });
+    const saved = savedRequestSchema.parse({
+      name: 'a',
+      method: 'GET',
+      url: 'http://x/',
+      auth: { type: 'digest', username: '{{user}}', password: 'p' },
+    });
     const r = resolveRequest(saved, { env: { STATUSCOPE_VAR_user: 'Mufasa' } });
     assert.ok(r.ok);
     assert.deepEqual(r.value.pendingAuth, { type: 'digest', username: 'Mufasa', password: 'p' });
@@ -104,7 +163,9 @@ describe('resolveRequest', () => {
   });
 
   it('given saved options, it fills the engine defaults for the rest', () => {
-    const r = resolveRequest(savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', options: { maxRedirects: 5 } }));
+    const r = resolveRequest(
+      savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', options: { maxRedirects: 5 } }),
+    );
     assert.ok(r.ok);
     assert.equal(r.value.spec.options.maxRedirects, 5);
     assert.equal(r.value.spec.options.decompress, true);

@@ -10,16 +10,20 @@
  */
 import { assertNever, fail, ok, type Result } from '../common/result';
 import type { Auth, CollectionFile, EnvironmentFile, SavedRequest, Variable } from '../contract/collection';
-import { requestSpecSchema, type HeaderPair, type RequestBody, type RequestSpec } from '../contract/exchange';
+import { requestSpecSchema, type HeaderPair, type RequestBody } from '../contract/exchange';
 import { applyStaticAuth, isStaticAuth } from './auth/static-auth';
 import { variablesFromEnv } from './secrets';
 import { expand, type Lookup } from './templates';
+import {
+  SECRET_MASK,
+  type PendingAuth,
+  type ResolvedRequest,
+  type UsedVariable,
+  type VariableSource,
+} from './types';
 
-export const VARIABLE_SOURCES = ['process-env', 'environment', 'collection'] as const;
-export type VariableSource = (typeof VARIABLE_SOURCES)[number];
-
-/** What a masked secret looks like in a preview; never sent. */
-export const SECRET_MASK = '••••••';
+export { SECRET_MASK, VARIABLE_SOURCES } from './types';
+export type { PendingAuth, ResolvedRequest, UsedVariable, VariableSource } from './types';
 
 export interface ResolveContext {
   collection?: CollectionFile;
@@ -32,34 +36,18 @@ export interface ResolveContext {
   mask?: boolean;
 }
 
-export interface UsedVariable {
-  name: string;
-  /** The value substituted; SECRET_MASK for secrets (the UI shows where a value came from, not the secret). */
-  value: string;
-  source: VariableSource;
-  secret: boolean;
-}
-
-/** Auth that needs a round trip: applied by the send flow (auth/digest-flow.ts, auth/oauth2.ts). */
-export type PendingAuth = Extract<Auth, { type: 'digest' | 'oauth2-client-credentials' }>;
-
-export interface ResolvedRequest {
-  spec: RequestSpec;
-  /** Placeholders left in the spec because nothing defines them; a send is refused while any remain. */
-  unresolved: string[];
-  used: UsedVariable[];
-  /** The auth in effect after `inherit`, variables substituted. */
-  auth: Exclude<Auth, { type: 'inherit' }>;
-  pendingAuth?: PendingAuth;
-}
-
 interface Binding {
   value: string;
   source: VariableSource;
   secret: boolean;
 }
 
-function layer(variables: readonly Variable[], secrets: Readonly<Record<string, string>> | undefined, source: VariableSource, into: Map<string, Binding>): void {
+function layer(
+  variables: readonly Variable[],
+  secrets: Readonly<Record<string, string>> | undefined,
+  source: VariableSource,
+  into: Map<string, Binding>,
+): void {
   for (const v of variables) {
     if (into.has(v.name)) continue;
     const value = v.secret ? secrets?.[v.name] : v.value;
@@ -71,8 +59,13 @@ export function variableBindings(ctx: ResolveContext): Map<string, Binding> {
   const bindings = new Map<string, Binding>();
   const fromEnv = variablesFromEnv(ctx.env ?? {});
   // A name that is secret in any layer stays masked even when CI supplies it through the environment.
-  const secretNames = new Set([...(ctx.environment?.variables ?? []), ...(ctx.collection?.variables ?? [])].filter((v) => v.secret).map((v) => v.name));
-  for (const [name, value] of Object.entries(fromEnv)) bindings.set(name, { value, source: 'process-env', secret: secretNames.has(name) });
+  const secretNames = new Set(
+    [...(ctx.environment?.variables ?? []), ...(ctx.collection?.variables ?? [])]
+      .filter((v) => v.secret)
+      .map((v) => v.name),
+  );
+  for (const [name, value] of Object.entries(fromEnv))
+    bindings.set(name, { value, source: 'process-env', secret: secretNames.has(name) });
   layer(ctx.environment?.variables ?? [], ctx.secrets?.environment, 'environment', bindings);
   layer(ctx.collection?.variables ?? [], ctx.secrets?.collection, 'collection', bindings);
   return bindings;
@@ -98,7 +91,13 @@ class Substituter {
     for (const name of r.unresolved) if (!this.unresolved.includes(name)) this.unresolved.push(name);
     for (const name of r.used) {
       const b = this.bindings.get(name);
-      if (b && !this.used.has(name)) this.used.set(name, { name, value: b.secret ? SECRET_MASK : b.value, source: b.source, secret: b.secret });
+      if (b && !this.used.has(name))
+        this.used.set(name, {
+          name,
+          value: b.secret ? SECRET_MASK : b.value,
+          source: b.source,
+          secret: b.secret,
+        });
     }
     return r.text;
   };
@@ -114,11 +113,18 @@ class Substituter {
       case 'xml':
         return { ...body, text: t(body.text) };
       case 'urlencoded':
-        return { kind: 'urlencoded', fields: body.fields.map((f) => ({ name: t(f.name), value: t(f.value) })) };
+        return {
+          kind: 'urlencoded',
+          fields: body.fields.map((f) => ({ name: t(f.name), value: t(f.value) })),
+        };
       case 'multipart':
         return {
           kind: 'multipart',
-          parts: body.parts.map((p) => (p.kind === 'field' ? { ...p, name: t(p.name), value: t(p.value) } : { ...p, name: t(p.name), path: t(p.path) })),
+          parts: body.parts.map((p) =>
+            p.kind === 'field'
+              ? { ...p, name: t(p.name), value: t(p.value) }
+              : { ...p, name: t(p.name), path: t(p.path) },
+          ),
         };
       case 'file':
         return { ...body, path: t(body.path) };
@@ -154,7 +160,10 @@ class Substituter {
 }
 
 /** `inherit` takes the collection's auth; a collection that itself says `inherit` means none. */
-export function effectiveAuth(request: Auth, collection: Auth | undefined): Exclude<Auth, { type: 'inherit' }> {
+export function effectiveAuth(
+  request: Auth,
+  collection: Auth | undefined,
+): Exclude<Auth, { type: 'inherit' }> {
   if (request.type !== 'inherit') return request;
   if (collection === undefined || collection.type === 'inherit') return { type: 'none' };
   return collection;
@@ -162,7 +171,9 @@ export function effectiveAuth(request: Auth, collection: Auth | undefined): Excl
 
 export function resolveRequest(saved: SavedRequest, ctx: ResolveContext = {}): Result<ResolvedRequest> {
   const sub = new Substituter(variableBindings(ctx), ctx.mask === true);
-  const own: HeaderPair[] = saved.headers.filter((h) => h.enabled).map((h) => [sub.text(h.name), sub.text(h.value)]);
+  const own: HeaderPair[] = saved.headers
+    .filter((h) => h.enabled)
+    .map((h) => [sub.text(h.name), sub.text(h.value)]);
   const ownNames = new Set(own.map(([n]) => n.toLowerCase()));
   // Collection defaults first; a request header of the same name replaces the default.
   const defaults: HeaderPair[] = (ctx.collection?.headers ?? [])
@@ -176,10 +187,19 @@ export function resolveRequest(saved: SavedRequest, ctx: ResolveContext = {}): R
   if (isStaticAuth(auth)) ({ url, headers } = applyStaticAuth(auth, url, headers));
   else pendingAuth = auth;
   const body = sub.body(saved.body);
-  const parsed = requestSpecSchema.safeParse({ method: saved.method, url, headers, body, options: saved.options });
+  const parsed = requestSpecSchema.safeParse({
+    method: saved.method,
+    url,
+    headers,
+    body,
+    options: saved.options,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('collection.invalid-request', `The resolved request is not sendable: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    return fail(
+      'collection.invalid-request',
+      `The resolved request is not sendable: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    );
   }
   return ok({
     spec: parsed.data,

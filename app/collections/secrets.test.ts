@@ -22,7 +22,10 @@ describe('secrets', () => {
       assert.ok((await store.set({ root }, 'token', 'collection-token')).ok);
       assert.ok((await store.set({ root, environment: 'staging' }, 'token', 'staging-token')).ok);
       assert.deepEqual(await store.values({ root }), { ok: true, value: { token: 'collection-token' } });
-      assert.deepEqual(await store.values({ root, environment: 'staging' }), { ok: true, value: { token: 'staging-token' } });
+      assert.deepEqual(await store.values({ root, environment: 'staging' }), {
+        ok: true,
+        value: { token: 'staging-token' },
+      });
       assert.deepEqual(await store.names({ root, environment: 'staging' }), { ok: true, value: ['token'] });
       const file = path.join(data.dir, 'secrets.json');
       assert.equal((await stat(file)).mode & 0o777, 0o600);
@@ -43,7 +46,10 @@ describe('secrets', () => {
       await store.set({ root }, 'apiKey', 'k-123456');
       const text = await readFile(path.join(data.dir, 'secrets.json'), 'utf8');
       assert.ok(!text.includes('k-123456') && !text.includes('plain-before-cipher'), text);
-      assert.deepEqual(await store.values({ root }), { ok: true, value: { early: 'plain-before-cipher', apiKey: 'k-123456' } });
+      assert.deepEqual(await store.values({ root }), {
+        ok: true,
+        value: { early: 'plain-before-cipher', apiKey: 'k-123456' },
+      });
       const locked = await new FileSecretStore(data.dir).values({ root });
       assert.equal(locked.ok ? 'ok' : locked.error.code, 'secrets.locked');
     } finally {
@@ -52,7 +58,15 @@ describe('secrets', () => {
   });
 
   it('given STATUSCOPE_VAR_ entries in a process environment, it reads exactly those', () => {
-    assert.deepEqual(variablesFromEnv({ STATUSCOPE_VAR_token: 't', STATUSCOPE_VAR_: 'x', HOME: '/h', STATUSCOPE_VAR_base_url: undefined }), { token: 't' });
+    assert.deepEqual(
+      variablesFromEnv({
+        STATUSCOPE_VAR_token: 't',
+        STATUSCOPE_VAR_: 'x',
+        HOME: '/h',
+        STATUSCOPE_VAR_base_url: undefined,
+      }),
+      { token: 't' },
+    );
   });
 });
 
@@ -76,10 +90,18 @@ describe('environments', () => {
       assert.match(text, /- name: password\n {4}secret: true\n/);
       const listed = await listEnvironments(t.root);
       assert.ok(listed.ok);
-      assert.deepEqual(listed.value.environments.map((e) => e.name), ['local', 'Staging EU']);
+      assert.deepEqual(
+        listed.value.environments.map((e) => e.name),
+        ['local', 'Staging EU'],
+      );
       const found = await findEnvironment(t.root, 'Staging EU');
       assert.ok(found.ok);
-      const edited = await saveEnvironment(t.root, { ...found.value.environment, name: 'Staging EU' }, found.value.path, 'sha256:stale');
+      const edited = await saveEnvironment(
+        t.root,
+        { ...found.value.environment, name: 'Staging EU' },
+        found.value.path,
+        'sha256:stale',
+      );
       assert.equal(edited.ok ? 'ok' : edited.error.code, 'collection.conflict');
       const outside = await saveEnvironment(t.root, env, 'users/env.yaml', undefined);
       assert.equal(outside.ok ? 'ok' : outside.error.code, 'collection.reserved-path');

@@ -65,19 +65,30 @@ export class FileSecretStore implements SecretStore {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (thrown) {
-      if (isErrno(thrown, 'ENOENT')) return ok({ format: FORMAT, encrypted: this.cipher !== undefined, scopes: {} });
+      if (isErrno(thrown, 'ENOENT'))
+        return ok({ format: FORMAT, encrypted: this.cipher !== undefined, scopes: {} });
       throw thrown;
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return fail('secrets.unreadable', `${this.file} is not valid JSON; it was left as it is.`, { detail: { path: this.file } });
+      return fail('secrets.unreadable', `${this.file} is not valid JSON; it was left as it is.`, {
+        detail: { path: this.file },
+      });
     }
     const parsed = secretsFileSchema.safeParse(json);
-    if (!parsed.success) return fail('secrets.unreadable', `${this.file} does not look like a Statuscope secrets file; it was left as it is.`, { detail: { path: this.file } });
+    if (!parsed.success)
+      return fail(
+        'secrets.unreadable',
+        `${this.file} does not look like a Statuscope secrets file; it was left as it is.`,
+        { detail: { path: this.file } },
+      );
     if (parsed.data.encrypted && !this.cipher) {
-      return fail('secrets.locked', `${this.file} is encrypted by the desktop app's keychain; open the desktop app or set STATUSCOPE_VAR_<name> instead.`);
+      return fail(
+        'secrets.locked',
+        `${this.file} is encrypted by the desktop app's keychain; open the desktop app or set STATUSCOPE_VAR_<name> instead.`,
+      );
     }
     return ok(parsed.data);
   }
@@ -105,7 +116,10 @@ export class FileSecretStore implements SecretStore {
     try {
       for (const [name, stored] of Object.entries(entries)) out[name] = this.decode(file.value, stored);
     } catch {
-      return fail('secrets.undecryptable', 'A stored secret could not be decrypted (the OS keychain changed?). Set it again.');
+      return fail(
+        'secrets.undecryptable',
+        'A stored secret could not be decrypted (the OS keychain changed?). Set it again.',
+      );
     }
     return ok(out);
   }
@@ -157,7 +171,8 @@ export const ENV_VAR_PREFIX = 'STATUSCOPE_VAR_';
 export function variablesFromEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith(ENV_VAR_PREFIX) && value !== undefined && key.length > ENV_VAR_PREFIX.length) out[key.slice(ENV_VAR_PREFIX.length)] = value;
+    if (key.startsWith(ENV_VAR_PREFIX) && value !== undefined && key.length > ENV_VAR_PREFIX.length)
+      out[key.slice(ENV_VAR_PREFIX.length)] = value;
   }
   return out;
 }

@@ -11,25 +11,10 @@ import { sendWithDigest } from './auth/digest-flow';
 import { clientCredentialsToken, type OAuth2TokenCache } from './auth/oauth2';
 import type { Sender } from './auth/sender';
 import { hasHeader } from './auth/static-auth';
-import { requireResolved, type ResolvedRequest } from './resolve';
+import { requireResolved } from './resolve';
+import type { ResolvedRequest, SendOutcome, SentExchange } from './types';
 
-export const EXCHANGE_ROLES = ['token', 'challenge', 'request'] as const;
-export type ExchangeRole = (typeof EXCHANGE_ROLES)[number];
-
-export interface SentExchange {
-  role: ExchangeRole;
-  /** The request as it was sent for this exchange. */
-  spec: RequestSpec;
-  exchange: ExchangeRecord;
-}
-
-export interface SendOutcome {
-  /** The final exchange: what the user asked for. */
-  exchange: ExchangeRecord;
-  spec: RequestSpec;
-  exchanges: SentExchange[];
-  notes: string[];
-}
+export type { ExchangeRole, SendOutcome, SentExchange } from './types';
 
 export interface CookieBinding {
   attach(spec: RequestSpec): Promise<RequestSpec>;
@@ -56,9 +41,17 @@ export async function sendResolved(resolved: ResolvedRequest, deps: SendDeps): P
 
   if (pending?.type === 'oauth2-client-credentials') {
     const withToken = async (): Promise<Result<{ spec: RequestSpec; cached: boolean }>> => {
-      const token = await clientCredentialsToken(pending, deps.send, deps.tokens, { ...opts, rejectUnauthorized: spec.options.rejectUnauthorized });
+      const token = await clientCredentialsToken(pending, deps.send, deps.tokens, {
+        ...opts,
+        rejectUnauthorized: spec.options.rejectUnauthorized,
+      });
       if (!token.ok) return token;
-      if (token.value.exchange) exchanges.push({ role: 'token', spec: tokenSpecOf(token.value.exchange), exchange: token.value.exchange });
+      if (token.value.exchange)
+        exchanges.push({
+          role: 'token',
+          spec: tokenSpecOf(token.value.exchange),
+          exchange: token.value.exchange,
+        });
       const authed: RequestSpec = hasHeader(spec.headers, 'authorization')
         ? spec
         : { ...spec, headers: [...spec.headers, ['Authorization', `Bearer ${token.value.accessToken}`]] };
@@ -102,5 +95,9 @@ export async function sendResolved(resolved: ResolvedRequest, deps: SendDeps): P
 
 /** The token request as a spec, for history: rebuilt from what the record says was sent. */
 function tokenSpecOf(exchange: ExchangeRecord): RequestSpec {
-  return requestSpecSchema.parse({ method: exchange.request.method, url: exchange.request.url, headers: exchange.request.headers });
+  return requestSpecSchema.parse({
+    method: exchange.request.method,
+    url: exchange.request.url,
+    headers: exchange.request.headers,
+  });
 }

@@ -57,7 +57,11 @@ describe('collection entries', () => {
       const dup = await duplicateEntry(t.root, 'users/list-users.yaml');
       assert.ok(dup.ok);
       assert.equal(dup.value.path, 'users/list-users-copy.yaml');
-      assert.deepEqual((await paths(t.root, 'users')).slice(0, 3), ['users/list-users.yaml', 'users/list-users-copy.yaml', 'users/create-user.yaml']);
+      assert.deepEqual((await paths(t.root, 'users')).slice(0, 3), [
+        'users/list-users.yaml',
+        'users/list-users-copy.yaml',
+        'users/create-user.yaml',
+      ]);
       const moved = await moveEntry(t.root, 'users/list-users-copy.yaml', '', 0);
       assert.ok(moved.ok);
       assert.equal(moved.value.path, 'list-users-copy.yaml');
@@ -84,8 +88,16 @@ describe('collection entries', () => {
     try {
       const r = await reorderFolder(t.root, 'users', ['wrong-shape.yaml', 'create-user.yaml']);
       assert.ok(r.ok);
-      assert.deepEqual(r.value.order, ['wrong-shape.yaml', 'create-user.yaml', 'broken.yaml', 'list-users.yaml']);
-      assert.deepEqual(await paths(t.root, 'users'), r.value.order.map((n) => `users/${n}`));
+      assert.deepEqual(r.value.order, [
+        'wrong-shape.yaml',
+        'create-user.yaml',
+        'broken.yaml',
+        'list-users.yaml',
+      ]);
+      assert.deepEqual(
+        await paths(t.root, 'users'),
+        r.value.order.map((n) => `users/${n}`),
+      );
       const bad = await reorderFolder(t.root, '', ['nope.yaml']);
       assert.equal(bad.ok ? 'ok' : bad.error.code, 'collection.not-found');
     } finally {

@@ -21,8 +21,15 @@ type EntryKind = 'request' | 'folder';
 async function entryKind(root: string, rel: string): Promise<Result<{ abs: string; kind: EntryKind }>> {
   const lexical = resolveLexically(root, rel);
   if (!lexical.ok) return lexical;
-  if (rel === '' || rel.split('/').some((part, i, parts) => isReservedEntry(parts.slice(0, i).join('/'), part))) {
-    return fail('collection.reserved-path', `${rel || 'The collection root'} cannot be renamed, moved or deleted this way.`, { detail: { path: rel } });
+  if (
+    rel === '' ||
+    rel.split('/').some((part, i, parts) => isReservedEntry(parts.slice(0, i).join('/'), part))
+  ) {
+    return fail(
+      'collection.reserved-path',
+      `${rel || 'The collection root'} cannot be renamed, moved or deleted this way.`,
+      { detail: { path: rel } },
+    );
   }
   const abs = await resolveInside(root, rel);
   if (!abs.ok) return abs;
@@ -52,12 +59,21 @@ async function setFolderName(root: string, folderRel: string, name: string): Pro
   }
   const { parsed } = loaded.value;
   if (!parsed.ok) return ok(undefined); // a broken folder.yaml is left as the user wrote it
-  if (parsed.value.name !== name) await writeAtomic(loaded.value.abs, updateYamlText(parsed.doc, folderFileSchema, { ...parsed.value, name }));
+  if (parsed.value.name !== name)
+    await writeAtomic(
+      loaded.value.abs,
+      updateYamlText(parsed.doc, folderFileSchema, { ...parsed.value, name }),
+    );
   return ok(undefined);
 }
 
 /** Renames a request (its `name` and its file) or a folder (its directory and folder.yaml name). */
-export async function renameEntry(root: string, rel: string, name: string, baseHash?: string): Promise<Result<{ path: string; hash?: string }>> {
+export async function renameEntry(
+  root: string,
+  rel: string,
+  name: string,
+  baseHash?: string,
+): Promise<Result<{ path: string; hash?: string }>> {
   return serialized(root, async () => {
     const entry = await entryKind(root, rel);
     if (!entry.ok) return entry;
@@ -67,7 +83,10 @@ export async function renameEntry(root: string, rel: string, name: string, baseH
       if (!loaded.ok) return loaded;
       if (baseHash !== undefined && baseHash !== loaded.value.hash) return conflict(rel, loaded.value.hash);
       const wanted = `${slugify(name) || 'request'}.yaml`;
-      const file = wanted === base ? base : uniqueName(slugify(name) || 'request', '.yaml', await siblingNames(root, parent, base));
+      const file =
+        wanted === base
+          ? base
+          : uniqueName(slugify(name) || 'request', '.yaml', await siblingNames(root, parent, base));
       const newRel = joinRel(parent, file);
       const target = await resolveInside(root, newRel);
       if (!target.ok) return target;
@@ -106,18 +125,27 @@ export async function duplicateEntry(root: string, rel: string): Promise<Result<
       const newRel = joinRel(parent, file);
       const target = await resolveInside(root, newRel);
       if (!target.ok) return target;
-      await writeAtomic(target.value, updateYamlText(loaded.value.doc, savedRequestSchema, { ...loaded.value.value, name }));
+      await writeAtomic(
+        target.value,
+        updateYamlText(loaded.value.doc, savedRequestSchema, { ...loaded.value.value, name }),
+      );
       const ordered = await editOrder(root, parent, insertEdit(file, { after: base }));
       return ordered.ok ? ok({ path: newRel }) : ordered;
     }
     const folderFile = await loadYaml(root, joinRel(rel, FOLDER_FILE), folderFileSchema);
-    const currentName = folderFile.ok && folderFile.value?.parsed.ok ? folderFile.value.parsed.value.name : base;
+    const currentName =
+      folderFile.ok && folderFile.value?.parsed.ok ? folderFile.value.parsed.value.name : base;
     const dir = uniqueName(`${base}-copy`, '', await siblingNames(root, parent));
     const newRel = joinRel(parent, dir);
     const target = await resolveInside(root, newRel);
     if (!target.ok) return target;
     // verbatimSymlinks keeps links as written; links leading out of the root are ignored when loading anyway.
-    await cp(entry.value.abs, target.value, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true });
+    await cp(entry.value.abs, target.value, {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+      verbatimSymlinks: true,
+    });
     const named = await setFolderName(root, newRel, `${currentName} copy`);
     if (!named.ok) return named;
     const ordered = await editOrder(root, parent, insertEdit(dir, { after: base }));
@@ -126,17 +154,31 @@ export async function duplicateEntry(root: string, rel: string): Promise<Result<
 }
 
 /** Moves a request or folder into `toFolder` (`''` = top level), at `index` in its order when given. */
-export async function moveEntry(root: string, rel: string, toFolder: string, index?: number): Promise<Result<{ path: string }>> {
+export async function moveEntry(
+  root: string,
+  rel: string,
+  toFolder: string,
+  index?: number,
+): Promise<Result<{ path: string }>> {
   return serialized(root, async () => {
     const entry = await entryKind(root, rel);
     if (!entry.ok) return entry;
     const dest = await resolveInside(root, toFolder);
     if (!dest.ok) return dest;
-    if (!(await stat(dest.value).catch(() => undefined))?.isDirectory() || (toFolder !== '' && !(await entryKind(root, toFolder)).ok)) {
-      return fail('collection.not-found', `The folder ${toFolder || '(top level)'} does not exist.`, { detail: { path: toFolder } });
+    if (
+      !(await stat(dest.value).catch(() => undefined))?.isDirectory() ||
+      (toFolder !== '' && !(await entryKind(root, toFolder)).ok)
+    ) {
+      return fail('collection.not-found', `The folder ${toFolder || '(top level)'} does not exist.`, {
+        detail: { path: toFolder },
+      });
     }
     if (entry.value.kind === 'folder' && (toFolder === rel || toFolder.startsWith(`${rel}/`))) {
-      return fail('collection.move-into-self', `A folder cannot be moved into itself (${rel} → ${toFolder}).`, { detail: { path: rel } });
+      return fail(
+        'collection.move-into-self',
+        `A folder cannot be moved into itself (${rel} → ${toFolder}).`,
+        { detail: { path: rel } },
+      );
     }
     const { parent, base } = splitRel(rel);
     let newRel = rel;
@@ -153,7 +195,11 @@ export async function moveEntry(root: string, rel: string, toFolder: string, ind
     }
     const newBase = splitRel(newRel).base;
     const siblings = (await listEntries(root, toFolder)).map((e) => e.name);
-    const ordered = await editOrder(root, toFolder, insertEdit(newBase, index === undefined ? { siblings } : { index, siblings }));
+    const ordered = await editOrder(
+      root,
+      toFolder,
+      insertEdit(newBase, index === undefined ? { siblings } : { index, siblings }),
+    );
     return ordered.ok ? ok({ path: newRel }) : ordered;
   });
 }
@@ -170,19 +216,29 @@ export async function deleteEntry(root: string, rel: string): Promise<Result<{ p
 }
 
 /** Sets the order of a folder's entries; names it does not hold are refused, missing ones follow by name. */
-export async function reorderFolder(root: string, folderRel: string, order: readonly string[]): Promise<Result<{ order: string[] }>> {
+export async function reorderFolder(
+  root: string,
+  folderRel: string,
+  order: readonly string[],
+): Promise<Result<{ order: string[] }>> {
   return serialized(root, async () => {
     const abs = await resolveInside(root, folderRel);
     if (!abs.ok) return abs;
     if (!(await stat(abs.value).catch(() => undefined))?.isDirectory()) {
-      return fail('collection.not-found', `The folder ${folderRel || '(top level)'} does not exist.`, { detail: { path: folderRel } });
+      return fail('collection.not-found', `The folder ${folderRel || '(top level)'} does not exist.`, {
+        detail: { path: folderRel },
+      });
     }
     const names = (await listEntries(root, folderRel)).map((e) => e.name);
     const unknown = order.filter((n) => !names.includes(n));
     if (unknown.length > 0) {
-      return fail('collection.not-found', `${folderRel || 'The top level'} has no entries named ${unknown.map((n) => JSON.stringify(n)).join(', ')}.`, {
-        detail: { path: folderRel },
-      });
+      return fail(
+        'collection.not-found',
+        `${folderRel || 'The top level'} has no entries named ${unknown.map((n) => JSON.stringify(n)).join(', ')}.`,
+        {
+          detail: { path: folderRel },
+        },
+      );
     }
     const full = applyOrder(names, order);
     if (folderRel !== '') await mkdir(abs.value, { recursive: true });

@@ -86,7 +86,13 @@ describe('collection store: writing', () => {
   const request = savedRequestSchema.parse({ name: 'Get user', method: 'GET', url: '{{baseUrl}}/users/1' });
 
   it('given paths with .., absolute paths or NUL bytes, it refuses them before touching the disk', async () => {
-    for (const relPath of ['../evil.yaml', 'users/../../evil.yaml', '/etc/evil.yaml', 'C:\\evil.yaml', 'a\0b.yaml']) {
+    for (const relPath of [
+      '../evil.yaml',
+      'users/../../evil.yaml',
+      '/etc/evil.yaml',
+      'C:\\evil.yaml',
+      'a\0b.yaml',
+    ]) {
       const result = await saveRequest(t.root, { relPath, request });
       assert.equal(result.ok ? 'ok' : result.error.code, 'collection.path-outside-root', relPath);
     }
@@ -104,7 +110,10 @@ describe('collection store: writing', () => {
     const folderYaml = await readFile(path.join(t.root, 'users/folder.yaml'), 'utf8');
     assert.match(folderYaml, /- create-user\.yaml\n {2}- get-user\.yaml\n {2}- get-user-2\.yaml\n$/);
     const text = await readFile(path.join(t.root, 'users/get-user.yaml'), 'utf8');
-    assert.equal(text, 'schema: statuscope/request@1\nname: Get user\nmethod: GET\nurl: "{{baseUrl}}/users/1"\n');
+    assert.equal(
+      text,
+      'schema: statuscope/request@1\nname: Get user\nmethod: GET\nurl: "{{baseUrl}}/users/1"\n',
+    );
   });
 
   it('given a save, it replaces the file atomically: a reader holding the old file still sees the old bytes, and no temp file remains', async () => {
@@ -117,11 +126,22 @@ describe('collection store: writing', () => {
       assert.ok(tree.ok);
       const item = findItem(tree.value.items, rel);
       assert.ok(item?.kind === 'request');
-      const saved = await saveRequest(t.root, { relPath: rel, request: { ...item.request, method: 'HEAD' }, baseHash: item.hash });
+      const saved = await saveRequest(t.root, {
+        relPath: rel,
+        request: { ...item.request, method: 'HEAD' },
+        baseHash: item.hash,
+      });
       assert.ok(saved.ok && saved.value.changed);
-      assert.equal((await handle.readFile('utf8')), before, 'the old inode is intact: the new content went to a new file renamed over it');
+      assert.equal(
+        await handle.readFile('utf8'),
+        before,
+        'the old inode is intact: the new content went to a new file renamed over it',
+      );
       assert.match(await readFile(abs, 'utf8'), /^method: HEAD$/m);
-      assert.deepEqual((await readdir(path.join(t.root, 'users'))).filter((n) => !/\.yaml$/.test(n)), []);
+      assert.deepEqual(
+        (await readdir(path.join(t.root, 'users'))).filter((n) => !/\.yaml$/.test(n)),
+        [],
+      );
     } finally {
       await handle.close();
     }
@@ -136,7 +156,11 @@ describe('collection store: writing', () => {
     const abs = path.join(t.root, rel);
     const external = (await readFile(abs, 'utf8')).replace('name: Health', 'name: Health (edited in vim)');
     await writeFile(abs, external);
-    const saved = await saveRequest(t.root, { relPath: rel, request: { ...item.request, url: 'http://elsewhere/' }, baseHash: item.hash });
+    const saved = await saveRequest(t.root, {
+      relPath: rel,
+      request: { ...item.request, url: 'http://elsewhere/' },
+      baseHash: item.hash,
+    });
     assert.equal(saved.ok ? 'ok' : saved.error.code, 'collection.conflict');
     assert.equal(await readFile(abs, 'utf8'), external);
   });
@@ -152,7 +176,10 @@ describe('collection store: writing', () => {
     const root = path.join(t.dir, 'fresh');
     const created = await createCollection(root, 'Fresh');
     assert.ok(created.ok);
-    assert.equal(await readFile(path.join(root, 'collection.yaml'), 'utf8'), 'schema: statuscope/collection@1\nname: Fresh\n');
+    assert.equal(
+      await readFile(path.join(root, 'collection.yaml'), 'utf8'),
+      'schema: statuscope/collection@1\nname: Fresh\n',
+    );
     const again = await createCollection(root, 'Again');
     assert.equal(again.ok ? 'ok' : again.error.code, 'collection.exists');
     const folder = await createFolder(root, '', 'Admin & Ops');

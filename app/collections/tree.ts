@@ -8,7 +8,12 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../common/result';
-import { collectionFileSchema, folderFileSchema, savedRequestSchema, type CollectionFile } from '../contract/collection';
+import {
+  collectionFileSchema,
+  folderFileSchema,
+  savedRequestSchema,
+  type CollectionFile,
+} from '../contract/collection';
 import { loadYaml } from './files';
 import { joinRel, resolveInside } from './paths';
 import type { CollectionTree, FileProblem, TreeItem } from './types';
@@ -71,7 +76,13 @@ export async function listEntries(root: string, folderRel: string): Promise<Entr
   return out;
 }
 
-async function readFolder(root: string, folderRel: string, order: readonly string[], problems: FileProblem[], depth: number): Promise<TreeItem[]> {
+async function readFolder(
+  root: string,
+  folderRel: string,
+  order: readonly string[],
+  problems: FileProblem[],
+  depth: number,
+): Promise<TreeItem[]> {
   const entries = await listEntries(root, folderRel);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const items: TreeItem[] = [];
@@ -85,7 +96,15 @@ async function readFolder(root: string, folderRel: string, order: readonly strin
       const { parsed, hash } = loaded.value;
       if (parsed.ok) {
         const r = parsed.value;
-        items.push({ kind: 'request', path: rel, name: r.name, method: r.method, url: r.url, hash, request: r });
+        items.push({
+          kind: 'request',
+          path: rel,
+          name: r.name,
+          method: r.method,
+          url: r.url,
+          hash,
+          request: r,
+        });
       } else {
         problems.push(parsed.problem);
         items.push({ kind: 'broken', path: rel, name, problem: parsed.problem });
@@ -93,7 +112,12 @@ async function readFolder(root: string, folderRel: string, order: readonly strin
       continue;
     }
     if (depth >= MAX_DEPTH) {
-      problems.push({ path: rel, line: 0, column: 0, reason: `folders nest deeper than ${MAX_DEPTH} levels; the rest is not loaded` });
+      problems.push({
+        path: rel,
+        line: 0,
+        column: 0,
+        reason: `folders nest deeper than ${MAX_DEPTH} levels; the rest is not loaded`,
+      });
       continue;
     }
     const folderFile = await loadYaml(root, joinRel(rel, FOLDER_FILE), folderFileSchema);
@@ -113,19 +137,35 @@ async function readFolder(root: string, folderRel: string, order: readonly strin
       }
     }
     const children = await readFolder(root, rel, folderOrder, problems, depth + 1);
-    items.push({ kind: 'folder', path: rel, name: folderName, description, ...(hash === undefined ? {} : { hash }), items: children });
+    items.push({
+      kind: 'folder',
+      path: rel,
+      name: folderName,
+      description,
+      ...(hash === undefined ? {} : { hash }),
+      items: children,
+    });
   }
   return items;
 }
 
 export async function openCollection(root: string): Promise<Result<CollectionTree>> {
-  if (!path.isAbsolute(root)) return fail('collection.root-not-absolute', `The collection root must be an absolute path, got ${JSON.stringify(root)}.`);
+  if (!path.isAbsolute(root))
+    return fail(
+      'collection.root-not-absolute',
+      `The collection root must be an absolute path, got ${JSON.stringify(root)}.`,
+    );
   const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) return fail('collection.not-found', `There is no folder at ${root}.`, { detail: { path: root } });
+  if (!info?.isDirectory())
+    return fail('collection.not-found', `There is no folder at ${root}.`, { detail: { path: root } });
   const loaded = await loadYaml(root, COLLECTION_FILE, collectionFileSchema);
   if (!loaded.ok) return loaded;
   if (loaded.value === undefined) {
-    return fail('collection.not-a-collection', `${root} has no ${COLLECTION_FILE}; create a collection there first.`, { detail: { path: root } });
+    return fail(
+      'collection.not-a-collection',
+      `${root} has no ${COLLECTION_FILE}; create a collection there first.`,
+      { detail: { path: root } },
+    );
   }
   const problems: FileProblem[] = [];
   let settings: CollectionFile;

@@ -2,7 +2,8 @@
  * What opening a collection returns: a tree the sidebar renders as is. Plain data, no Node imports,
  * because the contract (and through it the renderer) type-imports it.
  */
-import type { CollectionFile, EnvironmentFile, SavedRequest } from '../contract/collection';
+import type { Auth, CollectionFile, EnvironmentFile, SavedRequest } from '../contract/collection';
+import type { ExchangeRecord, RequestSpec } from '../contract/exchange';
 
 export interface FileProblem {
   /** Collection-relative path with `/` separators. */
@@ -68,4 +69,73 @@ export interface EnvironmentEntry {
   /** Secret variables carry no value here; `hasValue` says whether the secret store holds one. */
   environment: EnvironmentFile;
   secrets: Array<{ name: string; hasValue: boolean }>;
+}
+
+// Outputs of the store, the resolver, the send flow and the cookie jars (re-exported by their modules).
+
+export interface Saved {
+  /** Collection-relative path of the file written. */
+  path: string;
+  /** Hash of the content now on disk: the caller's next `baseHash`. */
+  hash: string;
+  /** False when the content was already what the caller asked for (nothing was written). */
+  changed: boolean;
+}
+
+export const VARIABLE_SOURCES = ['process-env', 'environment', 'collection'] as const;
+export type VariableSource = (typeof VARIABLE_SOURCES)[number];
+
+/** What a masked secret looks like in a preview; never sent. */
+export const SECRET_MASK = '••••••';
+
+export interface UsedVariable {
+  name: string;
+  /** The value substituted; SECRET_MASK for secrets (the UI shows where a value came from, not the secret). */
+  value: string;
+  source: VariableSource;
+  secret: boolean;
+}
+
+/** Auth that needs a round trip: applied by the send flow (auth/digest-flow.ts, auth/oauth2.ts). */
+export type PendingAuth = Extract<Auth, { type: 'digest' | 'oauth2-client-credentials' }>;
+
+export interface ResolvedRequest {
+  spec: RequestSpec;
+  /** Placeholders left in the spec because nothing defines them; a send is refused while any remain. */
+  unresolved: string[];
+  used: UsedVariable[];
+  /** The auth in effect after `inherit`, variables substituted. */
+  auth: Exclude<Auth, { type: 'inherit' }>;
+  pendingAuth?: PendingAuth;
+}
+
+export const EXCHANGE_ROLES = ['token', 'challenge', 'request'] as const;
+export type ExchangeRole = (typeof EXCHANGE_ROLES)[number];
+
+export interface SentExchange {
+  role: ExchangeRole;
+  /** The request as it was sent for this exchange. */
+  spec: RequestSpec;
+  exchange: ExchangeRecord;
+}
+
+export interface SendOutcome {
+  /** The final exchange: what the user asked for. */
+  exchange: ExchangeRecord;
+  spec: RequestSpec;
+  exchanges: SentExchange[];
+  notes: string[];
+}
+
+export interface CookieView {
+  name: string;
+  value: string;
+  domain: string | null;
+  path: string | null;
+  /** ISO date, or null for a session cookie. */
+  expires: string | null;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  hostOnly: boolean;
 }

@@ -32,7 +32,11 @@ function ignoredUnder(root: string) {
   };
 }
 
-export function watchCollection(root: string, onChange: (change: CollectionChange) => void, options: { debounceMs?: number } = {}): CollectionWatcher {
+export function watchCollection(
+  root: string,
+  onChange: (change: CollectionChange) => void,
+  options: { debounceMs?: number } = {},
+): CollectionWatcher {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

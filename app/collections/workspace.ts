@@ -48,7 +48,10 @@ export class CollectionWorkspace {
   readonly cookies: CookieJars;
   readonly history: HistoryStore;
   readonly tokens = new OAuth2TokenCache();
-  private readonly watchers = new Map<string, { watcher: CollectionWatcher; listeners: Map<object, (c: CollectionChange) => void> }>();
+  private readonly watchers = new Map<
+    string,
+    { watcher: CollectionWatcher; listeners: Map<object, (c: CollectionChange) => void> }
+  >();
 
   constructor(private readonly options: WorkspaceOptions) {
     this.secrets = new FileSecretStore(options.dataDir, options.secretCipher);
@@ -58,7 +61,11 @@ export class CollectionWorkspace {
 
   /** The root as an absolute real path: one key for secrets and cookies however the caller spells it. */
   async root(root: string): Promise<Result<string>> {
-    if (!path.isAbsolute(root)) return fail('collection.root-not-absolute', `The collection folder must be an absolute path, got ${JSON.stringify(root)}.`);
+    if (!path.isAbsolute(root))
+      return fail(
+        'collection.root-not-absolute',
+        `The collection folder must be an absolute path, got ${JSON.stringify(root)}.`,
+      );
     return ok(await realpath(root).catch(() => path.resolve(root)));
   }
 
@@ -73,7 +80,9 @@ export class CollectionWorkspace {
   async context(root: string, environment?: string, mask = false): Promise<Result<ResolveContext>> {
     const loaded = await loadYaml(root, COLLECTION_FILE, collectionFileSchema);
     if (!loaded.ok) return loaded;
-    const collection = loaded.value?.parsed.ok ? loaded.value.parsed.value : collectionFileSchema.parse({ name: path.basename(root) });
+    const collection = loaded.value?.parsed.ok
+      ? loaded.value.parsed.value
+      : collectionFileSchema.parse({ name: path.basename(root) });
     const ctx: ResolveContext = { collection, env: this.options.env ?? {}, mask };
     // Locked or unreadable secrets resolve as absent: the placeholders then show as unresolved, which says what to fix.
     const collectionSecrets = await this.secrets.values({ root });
@@ -85,7 +94,10 @@ export class CollectionWorkspace {
       const values = await this.secrets.values({ root, environment });
       environmentSecrets = values.ok ? values.value : {};
     }
-    ctx.secrets = { collection: collectionSecrets.ok ? collectionSecrets.value : {}, environment: environmentSecrets };
+    ctx.secrets = {
+      collection: collectionSecrets.ok ? collectionSecrets.value : {},
+      environment: environmentSecrets,
+    };
     return ok(ctx);
   }
 
@@ -100,7 +112,11 @@ export class CollectionWorkspace {
   }
 
   /** Resolves, sends (auth round trips, cookies) and records every exchange in history. */
-  async send(ref: RequestRef, send: Sender = this.options.send, signal?: AbortSignal): Promise<Result<WorkspaceSendResult>> {
+  async send(
+    ref: RequestRef,
+    send: Sender = this.options.send,
+    signal?: AbortSignal,
+  ): Promise<Result<WorkspaceSendResult>> {
     const root = await this.root(ref.root);
     if (!root.ok) return root;
     const request = await this.requestOf({ ...ref, root: root.value });
@@ -117,16 +133,27 @@ export class CollectionWorkspace {
       if (!r.ok && r.error.exchange) failed.push({ spec, exchange: r.error.exchange });
       return r;
     };
-    const cookies = { attach: (s: Parameters<Sender>[0]) => this.cookies.attach(root.value, s), store: (e: ExchangeRecord) => this.cookies.store(root.value, e) };
-    const outcome = await sendResolved(resolved.value, { send: recordingSend, tokens: this.tokens, cookies, ...(signal ? { signal } : {}) });
+    const cookies = {
+      attach: (s: Parameters<Sender>[0]) => this.cookies.attach(root.value, s),
+      store: (e: ExchangeRecord) => this.cookies.store(root.value, e),
+    };
+    const outcome = await sendResolved(resolved.value, {
+      send: recordingSend,
+      tokens: this.tokens,
+      cookies,
+      ...(signal ? { signal } : {}),
+    });
     for (const f of failed) await this.history.add(f.spec, f.exchange, source);
     if (!outcome.ok) return outcome;
     let historyId: string | undefined;
-    for (const e of outcome.value.exchanges) historyId = (await this.history.add(e.spec, e.exchange, source)).id;
+    for (const e of outcome.value.exchanges)
+      historyId = (await this.history.add(e.spec, e.exchange, source)).id;
     return ok({ ...outcome.value, ...(historyId === undefined ? {} : { historyId }) });
   }
 
-  async environments(rootIn: string): Promise<Result<{ environments: EnvironmentEntry[]; problems: FileProblem[] }>> {
+  async environments(
+    rootIn: string,
+  ): Promise<Result<{ environments: EnvironmentEntry[]; problems: FileProblem[] }>> {
     const root = await this.root(rootIn);
     if (!root.ok) return root;
     const listed = await listEnvironments(root.value);
@@ -135,7 +162,9 @@ export class CollectionWorkspace {
     for (const e of listed.value.environments) {
       const names = await this.secrets.names({ root: root.value, environment: e.name });
       const set = new Set(names.ok ? names.value : []);
-      const secrets = e.environment.variables.filter((v) => v.secret).map((v) => ({ name: v.name, hasValue: set.has(v.name) }));
+      const secrets = e.environment.variables
+        .filter((v) => v.secret)
+        .map((v) => ({ name: v.name, hasValue: set.has(v.name) }));
       environments.push({ ...e, secrets });
     }
     return ok({ environments, problems: listed.value.problems });

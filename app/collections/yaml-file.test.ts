@@ -56,10 +56,16 @@ describe('stable diffs', () => {
       assert.ok(item?.kind === 'request');
       const abs = path.join(t.root, 'health.yaml');
       const before = await readFile(abs, 'utf8');
-      const saved = await saveRequest(t.root, { relPath: 'health.yaml', request: { ...item.request, url: '{{baseUrl}}/healthz' }, baseHash: item.hash });
+      const saved = await saveRequest(t.root, {
+        relPath: 'health.yaml',
+        request: { ...item.request, url: '{{baseUrl}}/healthz' },
+        baseHash: item.hash,
+      });
       assert.ok(saved.ok && saved.value.changed);
       const after = await readFile(abs, 'utf8');
-      assert.deepEqual(changedLines(before, after), [['url: "{{baseUrl}}/health" # no auth needed', 'url: "{{baseUrl}}/healthz" # no auth needed']]);
+      assert.deepEqual(changedLines(before, after), [
+        ['url: "{{baseUrl}}/health" # no auth needed', 'url: "{{baseUrl}}/healthz" # no auth needed'],
+      ]);
       assert.match(after, /^# Liveness probe; keep it first-class in CI\.$/m);
     } finally {
       await t.cleanup();
@@ -67,11 +73,19 @@ describe('stable diffs', () => {
   });
 
   it('given a header disabled in the UI, the diff is the one added `enabled: false` line in schema order', () => {
-    const value = savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', headers: [{ name: 'A', value: '1' }] });
+    const value = savedRequestSchema.parse({
+      name: 'a',
+      method: 'GET',
+      url: 'http://x/',
+      headers: [{ name: 'A', value: '1' }],
+    });
     const text = toYamlText(savedRequestSchema, value);
     const parsed = parseYaml(text, savedRequestSchema, 'a.yaml');
     assert.ok(parsed.ok);
-    const edited = updateYamlText(parsed.doc, savedRequestSchema, { ...value, headers: [{ name: 'A', value: '1', enabled: false }] });
+    const edited = updateYamlText(parsed.doc, savedRequestSchema, {
+      ...value,
+      headers: [{ name: 'A', value: '1', enabled: false }],
+    });
     assert.equal(edited, text.replace('    value: "1"\n', '    value: "1"\n    enabled: false\n'));
   });
 
@@ -79,7 +93,10 @@ describe('stable diffs', () => {
     const value = savedRequestSchema.parse({ name: 'a', method: 'GET', url: 'http://x/', notes: 'n' });
     const parsed = parseYaml(toYamlText(savedRequestSchema, value), savedRequestSchema, 'a.yaml');
     assert.ok(parsed.ok);
-    const edited = updateYamlText(parsed.doc, savedRequestSchema, { ...value, body: { kind: 'text', text: 'line 1\nline 2\n' } });
+    const edited = updateYamlText(parsed.doc, savedRequestSchema, {
+      ...value,
+      body: { kind: 'text', text: 'line 1\nline 2\n' },
+    });
     assert.equal(
       edited,
       'schema: statuscope/request@1\nname: a\nmethod: GET\nurl: http://x/\nbody:\n  kind: text\n  text: |\n    line 1\n    line 2\nnotes: n\n',
@@ -96,6 +113,9 @@ describe('stable diffs', () => {
     const text = 'schema: statuscope/request@1\nname: a\nmethod: GET\nurl: http://x/\nx-team: payments\n';
     const parsed = parseYaml(text, savedRequestSchema, 'a.yaml');
     assert.ok(parsed.ok);
-    assert.equal(updateYamlText(parsed.doc, savedRequestSchema, { ...parsed.value, method: 'PUT' }), text.replace('GET', 'PUT'));
+    assert.equal(
+      updateYamlText(parsed.doc, savedRequestSchema, { ...parsed.value, method: 'PUT' }),
+      text.replace('GET', 'PUT'),
+    );
   });
 });

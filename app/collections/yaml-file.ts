@@ -7,13 +7,26 @@
  * - Edits reconcile the existing YAML document node by node (yaml's Document API), so comments,
  *   quoting and key order the user wrote survive wherever the value did not change.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type ToStringOptions } from 'yaml';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node,
+  type ToStringOptions,
+} from 'yaml';
 import { z } from 'zod';
 import { canonical, deepEqual, objectShape, unionMember, unwrap } from './canonical';
 import type { FileProblem } from './types';
 
-
-export const YAML_WRITE_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', indent: 2 };
+export const YAML_WRITE_OPTIONS: ToStringOptions = {
+  lineWidth: 0,
+  minContentWidth: 0,
+  blockQuote: 'literal',
+  indent: 2,
+};
 
 export type Parsed<T> = { ok: true; value: T; doc: Document } | { ok: false; problem: FileProblem };
 
@@ -36,14 +49,21 @@ function positionOf(doc: Document, path: readonly PropertyKey[]): number {
   return 0;
 }
 
-export function parseYaml<S extends z.ZodType>(text: string, schema: S, relPath: string): Parsed<z.output<S>> {
+export function parseYaml<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  relPath: string,
+): Parsed<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
     const reason = first.message.split('\n')[0] ?? first.message;
-    return { ok: false, problem: { path: relPath, line: pos.line, column: pos.col, reason: `YAML: ${reason}` } };
+    return {
+      ok: false,
+      problem: { path: relPath, line: pos.line, column: pos.col, reason: `YAML: ${reason}` },
+    };
   }
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
@@ -81,7 +101,13 @@ function keyOf(pairKey: unknown): unknown {
  * (defaults filled in); `compact` its canonical form, used for anything that has to be added, so a key
  * the user wrote explicitly with its default value is kept, and a default is never added.
  */
-function reconcile(doc: Document, node: unknown, schema: z.ZodType, full: unknown, compact: unknown): unknown {
+function reconcile(
+  doc: Document,
+  node: unknown,
+  schema: z.ZodType,
+  full: unknown,
+  compact: unknown,
+): unknown {
   const { inner } = unwrap(schema);
   const member = unionMember(inner, full);
   const s = member ?? inner;
@@ -96,7 +122,10 @@ function reconcile(doc: Document, node: unknown, schema: z.ZodType, full: unknow
   const shape = objectShape(s);
   if (isMap(node) && shape && typeof full === 'object' && full !== null && !Array.isArray(full)) {
     const fullRec = full as Record<string, unknown>;
-    const compactRec = (typeof compact === 'object' && compact !== null ? compact : {}) as Record<string, unknown>;
+    const compactRec = (typeof compact === 'object' && compact !== null ? compact : {}) as Record<
+      string,
+      unknown
+    >;
     node.items = node.items.filter((pair) => {
       const k = keyOf(pair.key);
       // Keys the schema does not know are the user's own: keep them.
@@ -109,9 +138,18 @@ function reconcile(doc: Document, node: unknown, schema: z.ZodType, full: unknow
       if (fieldSchema === undefined || value === undefined) continue;
       const existing = node.items.find((pair) => keyOf(pair.key) === key);
       if (existing) {
-        const current: unknown = isScalar(existing.value) || isMap(existing.value) || isSeq(existing.value) ? existing.value : undefined;
+        const current: unknown =
+          isScalar(existing.value) || isMap(existing.value) || isSeq(existing.value)
+            ? existing.value
+            : undefined;
         if (current !== undefined && deepEqual(value, (current as Node).toJSON())) continue;
-        existing.value = reconcile(doc, current, fieldSchema, value, compactRec[key] ?? canonical(fieldSchema, value));
+        existing.value = reconcile(
+          doc,
+          current,
+          fieldSchema,
+          value,
+          compactRec[key] ?? canonical(fieldSchema, value),
+        );
         continue;
       }
       if (!(key in compactRec)) continue;
@@ -154,6 +192,12 @@ function reconcile(doc: Document, node: unknown, schema: z.ZodType, full: unknow
 
 /** The edited text of an existing document, comments and untouched formatting preserved. */
 export function updateYamlText(doc: Document, schema: z.ZodType, value: unknown): string {
-  doc.contents = reconcile(doc, doc.contents, schema, value, canonical(schema, value)) as Document['contents'];
+  doc.contents = reconcile(
+    doc,
+    doc.contents,
+    schema,
+    value,
+    canonical(schema, value),
+  ) as Document['contents'];
   return doc.toString(YAML_WRITE_OPTIONS);
 }

@@ -4,16 +4,125 @@
  * collection-relative with `/` separators; the service resolves each inside the root before any fs call.
  */
 import { z } from 'zod';
-import type { HistoryEntry, HistorySummary } from '../collections/history/history-store';
-import type { CookieView } from '../collections/cookies';
-import type { ResolvedRequest } from '../collections/resolve';
-import type { SendOutcome } from '../collections/send-saved';
-import type { Saved } from '../collections/store';
-import type { CollectionTree, EnvironmentEntry, FileProblem } from '../collections/types';
-import { exchangeRecordSchema } from '../collections/history/record-schema';
-import { authSchema, environmentFileSchema, headerRowSchema, savedRequestSchema, variableSchema } from './collection';
+import type { HistoryEntry, HistorySummary } from '../collections/history/schema';
+import type {
+  CollectionTree,
+  CookieView,
+  EnvironmentEntry,
+  FileProblem,
+  ResolvedRequest,
+  Saved,
+  SendOutcome,
+} from '../collections/types';
+import {
+  authSchema,
+  environmentFileSchema,
+  headerRowSchema,
+  savedRequestSchema,
+  variableSchema,
+} from './collection';
 import { operation } from './define';
-import { requestSpecSchema } from './exchange';
+import {
+  BODY_KINDS,
+  EXCHANGE_MODES,
+  headerPairSchema,
+  requestSpecSchema,
+  type ExchangeRecord,
+} from './exchange';
+
+// ---------------------------------------------------------------------------------------------------
+// ExchangeRecord as a schema. The engine produces records, so app/contract/exchange.ts types them
+// plainly; but `history:add` receives one across a boundary and history files are read back from disk,
+// so both are parsed, not trusted. The two assignments at the end keep this schema and the interface in
+// step: a field added to one and not the other fails to compile.
+
+const wireHeaderSchema = z.object({ name: z.string(), value: z.string(), added: z.boolean() });
+
+const timingsSchema = z.object({
+  dnsDone: z.number().optional(),
+  connected: z.number().optional(),
+  tlsDone: z.number().optional(),
+  requestSent: z.number().optional(),
+  firstByte: z.number().optional(),
+  end: z.number().optional(),
+});
+
+const responseBodySchema = z.object({
+  encodedBytes: z.number(),
+  decodedBytes: z.number(),
+  decoded: z.array(z.string()),
+  decodeNote: z.string().optional(),
+  storage: z.enum(['memory', 'file']),
+  file: z.string().optional(),
+  mediaType: z.string(),
+  isText: z.boolean(),
+  preview: z.string(),
+  previewEncoding: z.enum(['utf8', 'base64']),
+  previewTruncated: z.boolean(),
+});
+
+const interimSchema = z.object({
+  status: z.number(),
+  reason: z.string(),
+  headers: z.array(headerPairSchema),
+});
+
+const responseSchema = z.object({
+  httpVersion: z.string(),
+  status: z.number(),
+  reason: z.string(),
+  headers: z.array(headerPairSchema),
+  interim: z.array(interimSchema),
+  rawHead: z.string(),
+  body: responseBodySchema,
+});
+
+const hopSchema = z.object({
+  url: z.string(),
+  method: z.string(),
+  requestHead: z.string(),
+  requestHeaders: z.array(wireHeaderSchema),
+  requestBodyBytes: z.number(),
+  response: responseSchema.optional(),
+  timings: timingsSchema,
+  remote: z
+    .object({
+      address: z.string(),
+      port: z.number(),
+      tlsProtocol: z.string().optional(),
+      alpn: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const exchangeRecordSchema = z.object({
+  id: z.string(),
+  mode: z.enum(EXCHANGE_MODES),
+  startedAt: z.string(),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: z.array(headerPairSchema),
+    bodyKind: z.enum([...BODY_KINDS, 'raw']),
+    bodyBytes: z.number(),
+  }),
+  hops: z.array(hopSchema),
+  totalMs: z.number(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      phase: z.string(),
+      detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    })
+    .optional(),
+});
+
+// Compile-time equivalence with the contract's interface (see the file comment).
+export const recordFitsSchema = (r: ExchangeRecord): z.input<typeof exchangeRecordSchema> => r;
+export const schemaFitsRecord = (r: z.output<typeof exchangeRecordSchema>): ExchangeRecord => r;
+
+// ---------------------------------------------------------------------------------------------------
 
 /** An absolute folder path chosen by the user (a dialog, the CLI's argument). */
 const root = z.string().min(1).max(4096);
@@ -21,12 +130,24 @@ const root = z.string().min(1).max(4096);
 const relPath = z.string().max(1024);
 const baseHash = z.string().max(128).optional();
 const environmentName = z.string().min(1).max(200);
-const exchangeId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const exchangeId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** Either a saved file (`relPath`) or an unsaved request from the editor (`request`). */
 const requestRef = z
-  .object({ root, relPath: relPath.optional(), request: savedRequestSchema.optional(), environment: environmentName.optional() })
-  .refine((v) => (v.relPath === undefined) !== (v.request === undefined), 'give exactly one of relPath and request');
+  .object({
+    root,
+    relPath: relPath.optional(),
+    request: savedRequestSchema.optional(),
+    environment: environmentName.optional(),
+  })
+  .refine(
+    (v) => (v.relPath === undefined) !== (v.request === undefined),
+    'give exactly one of relPath and request',
+  );
 
 const settingsSchema = z.object({
   name: z.string().min(1),
@@ -48,21 +169,37 @@ export const collectionOps = {
   /** Stops watching a collection opened by this caller. */
   'collection:close': operation<{ closed: boolean }>()(z.object({ root })),
   /** Creates collection.yaml in a (new or empty) folder and opens it. */
-  'collection:create': operation<CollectionTree>()(z.object({ path: root, name: z.string().min(1).max(200) })),
+  'collection:create': operation<CollectionTree>()(
+    z.object({ path: root, name: z.string().min(1).max(200) }),
+  ),
   /** Creates (no relPath: a new file in `folder`, named after the request) or updates a request file. */
   'collection:save-request': operation<Saved>()(
-    z.object({ root, relPath: relPath.optional(), folder: relPath.optional(), request: savedRequestSchema, baseHash }),
+    z.object({
+      root,
+      relPath: relPath.optional(),
+      folder: relPath.optional(),
+      request: savedRequestSchema,
+      baseHash,
+    }),
   ),
   /** Saves collection.yaml's settings; secret variable values go to the secret store, not the file. */
   'collection:save-settings': operation<Saved>()(z.object({ root, settings: settingsSchema, baseHash })),
-  'collection:create-folder': operation<{ path: string }>()(z.object({ root, parent: relPath.default(''), name: z.string().min(1).max(200) })),
+  'collection:create-folder': operation<{ path: string }>()(
+    z.object({ root, parent: relPath.default(''), name: z.string().min(1).max(200) }),
+  ),
   /** Renames a request (its name and file) or a folder (its directory and display name). */
-  'collection:rename': operation<{ path: string; hash?: string }>()(z.object({ root, path: relPath, name: z.string().min(1).max(200), baseHash })),
+  'collection:rename': operation<{ path: string; hash?: string }>()(
+    z.object({ root, path: relPath, name: z.string().min(1).max(200), baseHash }),
+  ),
   'collection:duplicate': operation<{ path: string }>()(z.object({ root, path: relPath })),
   /** Moves into `toFolder` (`''` = top level), at `index` in its order when given. */
-  'collection:move': operation<{ path: string }>()(z.object({ root, path: relPath, toFolder: relPath, index: z.number().int().min(0).optional() })),
+  'collection:move': operation<{ path: string }>()(
+    z.object({ root, path: relPath, toFolder: relPath, index: z.number().int().min(0).optional() }),
+  ),
   'collection:delete': operation<{ path: string }>()(z.object({ root, path: relPath })),
-  'collection:reorder': operation<{ order: string[] }>()(z.object({ root, folder: relPath.default(''), order: z.array(z.string().max(255)).max(10_000) })),
+  'collection:reorder': operation<{ order: string[] }>()(
+    z.object({ root, folder: relPath.default(''), order: z.array(z.string().max(255)).max(10_000) }),
+  ),
   /** The request as it would be sent, secrets masked, with unresolved and used variables (hover display). */
   'collection:resolve': operation<ResolvedRequest>()(requestRef),
   /**
@@ -70,28 +207,58 @@ export const collectionOps = {
    * refusing while variables are unresolved; every exchange goes into history.
    */
   'collection:send': operation<CollectionSendResult>()(
-    z.object({ root, relPath: relPath.optional(), request: savedRequestSchema.optional(), environment: environmentName.optional(), exchangeId }).refine(
-      (v) => (v.relPath === undefined) !== (v.request === undefined),
-      'give exactly one of relPath and request',
-    ),
+    z
+      .object({
+        root,
+        relPath: relPath.optional(),
+        request: savedRequestSchema.optional(),
+        environment: environmentName.optional(),
+        exchangeId,
+      })
+      .refine(
+        (v) => (v.relPath === undefined) !== (v.request === undefined),
+        'give exactly one of relPath and request',
+      ),
   ),
 
-  'environment:list': operation<{ environments: EnvironmentEntry[]; problems: FileProblem[] }>()(z.object({ root })),
+  'environment:list': operation<{ environments: EnvironmentEntry[]; problems: FileProblem[] }>()(
+    z.object({ root }),
+  ),
   /** Creates or updates `environments/<name>.yaml`; secret values go to the secret store. */
-  'environment:save': operation<Saved>()(z.object({ root, environment: environmentFileSchema, relPath: relPath.optional(), baseHash })),
+  'environment:save': operation<Saved>()(
+    z.object({ root, environment: environmentFileSchema, relPath: relPath.optional(), baseHash }),
+  ),
   'environment:delete': operation<{ path: string }>()(z.object({ root, name: environmentName })),
 
   /** Secret names of a collection (or one of its environments); values never leave the host. */
-  'secret:list': operation<{ names: string[] }>()(z.object({ root, environment: environmentName.optional() })),
-  'secret:set': operation<{ names: string[] }>()(z.object({ root, environment: environmentName.optional(), name: z.string().min(1).max(200), value: z.string().max(64 * 1024) })),
-  'secret:delete': operation<{ names: string[]; deleted: boolean }>()(z.object({ root, environment: environmentName.optional(), name: z.string().min(1).max(200) })),
+  'secret:list': operation<{ names: string[] }>()(
+    z.object({ root, environment: environmentName.optional() }),
+  ),
+  'secret:set': operation<{ names: string[] }>()(
+    z.object({
+      root,
+      environment: environmentName.optional(),
+      name: z.string().min(1).max(200),
+      value: z.string().max(64 * 1024),
+    }),
+  ),
+  'secret:delete': operation<{ names: string[]; deleted: boolean }>()(
+    z.object({ root, environment: environmentName.optional(), name: z.string().min(1).max(200) }),
+  ),
 
   'cookies:list': operation<{ cookies: CookieView[] }>()(z.object({ root })),
   /** Clears a collection's cookies, or only one domain's. */
-  'cookies:clear': operation<{ removed: number }>()(z.object({ root, domain: z.string().max(255).optional() })),
+  'cookies:clear': operation<{ removed: number }>()(
+    z.object({ root, domain: z.string().max(255).optional() }),
+  ),
 
   /** Newest first; `query` terms: words (URL substring or exact method), `status:5xx`, `method:PATCH`. */
-  'history:list': operation<{ entries: HistorySummary[] }>()(z.object({ query: z.string().max(500).default(''), limit: z.number().int().min(1).max(1000).default(100) })),
+  'history:list': operation<{ entries: HistorySummary[] }>()(
+    z.object({
+      query: z.string().max(500).default(''),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+  ),
   'history:get': operation<HistoryEntry>()(z.object({ id: z.string().max(64) })),
   'history:clear': operation<{ removed: number }>()(z.object({})),
   /** Records a sent exchange (the exchange service calls it after each send). */

@@ -4,7 +4,7 @@
  * defaults; key order when writing follows the order of the fields here, so diffs stay stable.
  */
 import { z } from 'zod';
-import { requestBodySchema, requestOptionsSchema } from './exchange';
+import { requestBodySchema, requestOptionOverridesSchema } from './exchange';
 
 export const COLLECTION_SCHEMA = 'statuscope/collection@1';
 export const REQUEST_SCHEMA = 'statuscope/request@1';
@@ -79,7 +79,8 @@ export const savedRequestSchema = z.object({
   headers: z.array(headerRowSchema).default([]),
   body: requestBodySchema.default({ kind: 'none' }),
   auth: authSchema.default({ type: 'inherit' }),
-  options: requestOptionsSchema.partial().default({}),
+  /** Only the options that differ from the defaults; nothing else is written. */
+  options: requestOptionOverridesSchema.default({}),
   assertions: z.array(assertionSchema).default([]),
   notes: z.string().default(''),
 });

@@ -221,6 +221,8 @@ export type ProbeKind = (typeof PROBE_KINDS)[number];
 export interface ProbeRequestView {
   method: string;
   url: string;
+  /** The request-target as sent: a path with query, or `*` for OPTIONS * (RFC 9112 §3.2.4). */
+  target: string;
   headers: HeaderPair[];
   mode: 'client' | 'raw';
 }

@@ -36,17 +36,32 @@ export type RequestBody = z.infer<typeof requestBodySchema>;
 export const BODY_KINDS = ['none', 'text', 'json', 'xml', 'urlencoded', 'multipart', 'file', 'binary'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
-export const requestOptionsSchema = z.object({
+/** The options a request may set, without defaults: what a saved request stores (only what differs). */
+export const requestOptionOverridesSchema = z.object({
   /** 0 = do not follow; otherwise follow up to this many hops, each recorded. */
-  maxRedirects: z.number().int().min(0).max(50).default(0),
-  connectTimeoutMs: z.number().int().min(1).max(600_000).default(10_000),
-  headersTimeoutMs: z.number().int().min(1).max(3_600_000).default(30_000),
-  bodyTimeoutMs: z.number().int().min(1).max(3_600_000).default(30_000),
+  maxRedirects: z.number().int().min(0).max(50),
+  connectTimeoutMs: z.number().int().min(1).max(600_000),
+  headersTimeoutMs: z.number().int().min(1).max(3_600_000),
+  bodyTimeoutMs: z.number().int().min(1).max(3_600_000),
   /** Bounds the whole exchange, redirects included (the CLI's --timeout). */
-  totalTimeoutMs: z.number().int().min(1).max(3_600_000).optional(),
-  decompress: z.boolean().default(true),
-  rejectUnauthorized: z.boolean().default(true),
-  http2: z.boolean().default(false),
+  totalTimeoutMs: z.number().int().min(1).max(3_600_000),
+  decompress: z.boolean(),
+  rejectUnauthorized: z.boolean(),
+  http2: z.boolean(),
+}).partial();
+export type RequestOptionOverrides = z.infer<typeof requestOptionOverridesSchema>;
+
+const o = requestOptionOverridesSchema.shape;
+/** The options with their defaults applied: what the engine takes. */
+export const requestOptionsSchema = z.object({
+  maxRedirects: o.maxRedirects.unwrap().default(0),
+  connectTimeoutMs: o.connectTimeoutMs.unwrap().default(10_000),
+  headersTimeoutMs: o.headersTimeoutMs.unwrap().default(30_000),
+  bodyTimeoutMs: o.bodyTimeoutMs.unwrap().default(30_000),
+  totalTimeoutMs: o.totalTimeoutMs,
+  decompress: o.decompress.unwrap().default(true),
+  rejectUnauthorized: o.rejectUnauthorized.unwrap().default(true),
+  http2: o.http2.unwrap().default(false),
 });
 export type RequestOptions = z.infer<typeof requestOptionsSchema>;
 export type RequestOptionsInput = z.input<typeof requestOptionsSchema>;

@@ -39,6 +39,7 @@ function recordOf(p: PlannedProbe, result: Result<ExchangeRecord> | null, ms: nu
     request: {
       method: p.method,
       url,
+      target: p.send.mode === 'raw' ? p.send.target : `${new URL(p.send.spec.url).pathname}${new URL(p.send.spec.url).search}`,
       headers: hop ? hop.requestHeaders.map((h) => [h.name, h.value]) : p.send.mode === 'client' ? p.send.spec.headers : [],
       mode: p.send.mode,
     },

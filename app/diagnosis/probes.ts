@@ -12,7 +12,7 @@ import type { PassiveSignals } from './signals';
 
 export const MAX_PROBES = 8;
 
-export type ProbeSend = { mode: 'client'; spec: RequestSpec } | { mode: 'raw'; raw: RawRequest; method: string; url: string };
+export type ProbeSend = { mode: 'client'; spec: RequestSpec } | { mode: 'raw'; raw: RawRequest; method: string; url: string; target: string };
 
 export interface PlannedProbe {
   id: string;
@@ -117,7 +117,8 @@ function build(b: Base, shape: Shape): ProbeSend {
     return {
       mode: 'raw',
       method: shape.method,
-      url: shape.target === '*' ? `${b.url.origin}*` : url.href,
+      url: shape.target === '*' ? b.url.origin : url.href,
+      target: shape.target,
       raw: { target: b.url.origin, bytesBase64: bytes.toString('base64'), timeoutMs: b.timeoutMs, rejectUnauthorized: b.rejectUnauthorized },
     };
   }

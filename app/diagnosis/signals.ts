@@ -125,7 +125,7 @@ function bodyMentions(s: { method: string; path: string; reason: string; visible
   const texts = [s.reason, s.visible];
   const named = new RegExp(
     [
-      `unsupported (request )?method\\W{0,3}${m}\\b`,
+      `unsupported (request )?method\\W{0,3}${m}\\b['")\\]]{0,3}`,
       `(request )?method\\W{0,3}${m}\\W{0,3} (is )?not (supported|implemented|recogni[sz]ed|known)`,
       `\\b${m} (is )?not (supported|implemented) (for|by|on)`,
       `HTTP requests using the ${m} method are not supported`,

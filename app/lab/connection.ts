@@ -47,13 +47,21 @@ export async function startRawHttpServer(
     serveConnection(socket, opts, closing.signal);
   });
   server.maxConnections = 512;
-  server.listen(port, host);
-  await Promise.race([
-    once(server, 'listening'),
-    once(server, 'error').then(([e]: unknown[]) => {
-      throw e instanceof Error ? e : new Error(messageOf(e));
-    }),
-  ]);
+  await new Promise<void>((resolve, reject) => {
+    const onError = (e: Error) => {
+      server.off('listening', onListening);
+      reject(e);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+  // Once listening, an accept failure (EMFILE under load) must not take the app down with it.
+  server.on('error', () => undefined);
   if (opts.unref === true) server.unref();
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the lab server has no TCP address');

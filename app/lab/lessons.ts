@@ -12,8 +12,13 @@ import { lessonSchema } from '../contract/lab-ops';
 import { err, messageOf, ok, type Result } from '../common/result';
 import { sendToLab } from './lab-request';
 
-/** Where the shipped lessons live. A bundler that moves this module must copy the folder beside it. */
+/**
+ * Where the shipped lessons live: beside this module when run from source (tsx), or in dist/lessons when
+ * bundled to CommonJS (scripts/build-node.mjs copies them there; every bundle sits in dist/<entry>/).
+ */
 export function shippedLessonsDir(): string {
+  if (process.env.STATUSCOPE_LESSONS_DIR) return process.env.STATUSCOPE_LESSONS_DIR;
+  if (typeof __dirname === 'string') return join(__dirname, '..', 'lessons');
   return fileURLToPath(new URL('./lessons/', import.meta.url));
 }
 

@@ -189,7 +189,7 @@ describe('lab origin', () => {
     assert.equal((await status(lab, 'GET', '/api/users/42')).status, 200);
   });
 
-  it('given the flaky report, it alternates 501 with a stack trace and 200', async () => {
+  it('given the flaky report, it alternates 501 with a stack trace and 200 on GET', async () => {
     const fresh = await startLab();
     try {
       const seen: number[] = [];
@@ -200,6 +200,11 @@ describe('lab origin', () => {
         if (res.value.status === 501) assert.match(res.value.body.toString(), /TypeError: .*\n\s+at /);
       }
       assert.deepEqual(seen, [501, 200, 501, 200]);
+      // HEAD does not take a turn, so a repeated GET is what shows the failure coming and going.
+      const head = await sendToLab(fresh.originUrl, { method: 'HEAD', path: '/api/reports/daily' });
+      assert.equal(head.ok && head.value.status, 200);
+      const next = await sendToLab(fresh.originUrl, { method: 'GET', path: '/api/reports/daily' });
+      assert.equal(next.ok && next.value.status, 501);
     } finally {
       await fresh.close();
     }

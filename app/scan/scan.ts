@@ -6,7 +6,7 @@
  */
 import type { RunEvents, ScanCell, ScanMatrix, ScanPlan, ScanRow } from '../contract/run-ops';
 import { findContradictions } from './contradictions';
-import { mapLimited } from './limiter';
+import { mapLimited, RateGate } from './limiter';
 import { bareSpec, observe, type Send } from './observe';
 
 export interface ScanDeps {
@@ -47,7 +47,7 @@ export async function runScan(plan: ScanPlan, deps: ScanDeps): Promise<ScanMatri
     deps.onProgress?.({ scanId: deps.scanId, done, total, url: target.url, method: current.method, status: updated.status ?? null });
   };
 
-  const limits = { concurrency: plan.limits.concurrency, ratePerSecond: plan.limits.ratePerSecond, signal };
+  const limits = { concurrency: plan.limits.concurrency, rate: new RateGate(plan.limits.ratePerSecond), signal };
   const isOptions = (j: Job) => plan.targets[j.row]?.cells[j.cell]?.method === 'OPTIONS';
   await mapLimited(jobs.filter(isOptions), work, limits);
   await mapLimited(jobs.filter((j) => !isOptions(j)), work, limits);

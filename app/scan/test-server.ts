@@ -12,7 +12,10 @@ export interface Reply {
   body?: string;
 }
 
-/** Path → method → reply. A route's `*` answers the methods it does not list; a path ending in `/*` matches by prefix. */
+/**
+ * Path → method → reply. HEAD defaults to the route's GET; a route's `*` answers the methods it does not
+ * list; a path ending in `/*` matches by prefix; an unknown path gets the fallback.
+ */
 export type RouteTable = Record<string, Record<string, Reply>>;
 
 const REASONS: Record<number, string> = {
@@ -48,7 +51,7 @@ function routeFor(table: RouteTable, path: string): Record<string, Reply> | unde
 export function replyFor(table: RouteTable, method: string, target: string, fallback: Reply): Reply {
   const path = target.split('?')[0] ?? target;
   const route = routeFor(table, path);
-  return route?.[method] ?? route?.['*'] ?? fallback;
+  return route?.[method] ?? (method === 'HEAD' ? route?.GET : undefined) ?? route?.['*'] ?? fallback;
 }
 
 /** Starts the server; every answer closes the connection (each exchange uses a fresh one anyway). */

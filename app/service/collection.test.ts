@@ -27,38 +27,77 @@ describe('collection service', () => {
     const h = collectionHandlers({ dataDir: data.dir, tempDir: data.dir });
     const ctx = recorder();
     try {
-      const opened = await h['collection:open'](collectionOps['collection:open'].input.parse({ path: t.root }), ctx);
+      const opened = await h['collection:open'](
+        collectionOps['collection:open'].input.parse({ path: t.root }),
+        ctx,
+      );
       assert.ok(opened.ok);
       assert.equal(opened.value.problems.length, 2);
 
-      await writeFile(path.join(t.root, 'collection.yaml'), (await readFile(path.join(t.root, 'collection.yaml'), 'utf8')).replace('http://127.0.0.1:8080', server.url));
-      const set = await h['secret:set'](collectionOps['secret:set'].input.parse({ root: t.root, name: 'token', value: 'tok-very-secret' }), ctx);
+      await writeFile(
+        path.join(t.root, 'collection.yaml'),
+        (await readFile(path.join(t.root, 'collection.yaml'), 'utf8')).replace(
+          'http://127.0.0.1:8080',
+          server.url,
+        ),
+      );
+      const set = await h['secret:set'](
+        collectionOps['secret:set'].input.parse({ root: t.root, name: 'token', value: 'tok-very-secret' }),
+        ctx,
+      );
       assert.deepEqual(set, { ok: true, value: { names: ['token'] } });
 
-      const preview = await h['collection:resolve'](collectionOps['collection:resolve'].input.parse({ root: t.root, relPath: 'users/list-users.yaml' }), ctx);
+      const preview = await h['collection:resolve'](
+        collectionOps['collection:resolve'].input.parse({ root: t.root, relPath: 'users/list-users.yaml' }),
+        ctx,
+      );
       assert.ok(preview.ok);
       assert.ok(!JSON.stringify(preview.value).includes('tok-very-secret'), 'previews mask secrets');
       assert.equal(preview.value.spec.url, `${server.url}/users?limit=10`);
 
-      const refused = await h['collection:send'](collectionOps['collection:send'].input.parse({ root: t.root, relPath: 'users/create-user.yaml', exchangeId: 'x1' }), ctx);
+      const refused = await h['collection:send'](
+        collectionOps['collection:send'].input.parse({
+          root: t.root,
+          relPath: 'users/create-user.yaml',
+          exchangeId: 'x1',
+        }),
+        ctx,
+      );
       assert.equal(refused.ok ? 'ok' : refused.error.code, 'collection.unresolved-variables');
       assert.equal(seen.length, 0, 'nothing went out');
 
-      const sent = await h['collection:send'](collectionOps['collection:send'].input.parse({ root: t.root, relPath: 'users/list-users.yaml', exchangeId: 'x2' }), ctx);
+      const sent = await h['collection:send'](
+        collectionOps['collection:send'].input.parse({
+          root: t.root,
+          relPath: 'users/list-users.yaml',
+          exchangeId: 'x2',
+        }),
+        ctx,
+      );
       assert.ok(sent.ok, JSON.stringify(sent));
       assert.equal(finalResponse(sent.value.exchange)?.status, 501);
       assert.deepEqual(seen, ['Bearer tok-very-secret']);
       assert.ok(ctx.events.some(([e]) => e === 'exchange:progress'));
 
-      const history = await h['history:list'](collectionOps['history:list'].input.parse({ query: 'status:501' }), ctx);
+      const history = await h['history:list'](
+        collectionOps['history:list'].input.parse({ query: 'status:501' }),
+        ctx,
+      );
       assert.ok(history.ok);
       assert.equal(history.value.entries[0]?.id, sent.value.historyId);
       assert.equal(history.value.entries[0]?.sourcePath, 'users/list-users.yaml');
-      const cookies = await h['cookies:list'](collectionOps['cookies:list'].input.parse({ root: t.root }), ctx);
+      const cookies = await h['cookies:list'](
+        collectionOps['cookies:list'].input.parse({ root: t.root }),
+        ctx,
+      );
       assert.deepEqual(cookies.ok && cookies.value.cookies.map((c) => c.name), ['sid']);
 
       const back = await h['history:save-to-collection'](
-        collectionOps['history:save-to-collection'].input.parse({ id: sent.value.historyId, root: t.root, name: 'From history' }),
+        collectionOps['history:save-to-collection'].input.parse({
+          id: sent.value.historyId,
+          root: t.root,
+          name: 'From history',
+        }),
         ctx,
       );
       assert.ok(back.ok);
@@ -68,11 +107,22 @@ describe('collection service', () => {
       const folder = await readFile(path.join(t.root, 'collection.yaml'), 'utf8');
       assert.ok(!folder.includes('tok-very-secret'), 'no secret in the collection folder');
       await writeFile(path.join(t.root, 'health.yaml'), 'name: Health\nmethod: HEAD\nurl: http://x/\n');
-      for (let i = 0; i < 100 && !ctx.events.some(([e, p]) => e === 'collection:changed' && JSON.stringify(p).includes('health.yaml')); i++) {
+      for (
+        let i = 0;
+        i < 100 &&
+        !ctx.events.some(([e, p]) => e === 'collection:changed' && JSON.stringify(p).includes('health.yaml'));
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 50));
       }
-      assert.ok(ctx.events.some(([e]) => e === 'collection:changed'), 'the watcher pushed the external edit');
-      const closed = await h['collection:close'](collectionOps['collection:close'].input.parse({ root: t.root }), ctx);
+      assert.ok(
+        ctx.events.some(([e]) => e === 'collection:changed'),
+        'the watcher pushed the external edit',
+      );
+      const closed = await h['collection:close'](
+        collectionOps['collection:close'].input.parse({ root: t.root }),
+        ctx,
+      );
       assert.deepEqual(closed, { ok: true, value: { closed: true } });
     } finally {
       await h['collection:close']({ root: t.root }, ctx);
@@ -90,7 +140,14 @@ describe('collection service', () => {
     try {
       const input = collectionOps['collection:save-settings'].input.parse({
         root: t.root,
-        settings: { name: 'Sample API', variables: [{ name: 'baseUrl', value: 'http://h' }, { name: 'token', value: 'abc', secret: true }], auth: { type: 'bearer', token: '{{token}}' } },
+        settings: {
+          name: 'Sample API',
+          variables: [
+            { name: 'baseUrl', value: 'http://h' },
+            { name: 'token', value: 'abc', secret: true },
+          ],
+          auth: { type: 'bearer', token: '{{token}}' },
+        },
       });
       const saved = await h['collection:save-settings'](input, ctx);
       assert.ok(saved.ok);

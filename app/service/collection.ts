@@ -3,7 +3,13 @@ import { deleteEnvironment, saveEnvironment } from '../collections/environments'
 import { historyToSavedRequest } from '../collections/history/history-store';
 import type { SecretCipher, SecretScope } from '../collections/secrets';
 import { createCollection, createFolder, saveRequest, saveSettings } from '../collections/store';
-import { deleteEntry, duplicateEntry, moveEntry, renameEntry, reorderFolder } from '../collections/store-entries';
+import {
+  deleteEntry,
+  duplicateEntry,
+  moveEntry,
+  renameEntry,
+  reorderFolder,
+} from '../collections/store-entries';
 import { openCollection } from '../collections/tree';
 import { CollectionWorkspace } from '../collections/workspace';
 import type { collectionOps } from '../contract/collection-ops';
@@ -25,7 +31,8 @@ export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof
   const ws = new CollectionWorkspace({
     dataDir: env.dataDir,
     env: process.env,
-    send: (spec, o) => sendExchange(spec, { tempDir: env.tempDir, ...(o?.signal ? { signal: o.signal } : {}) }),
+    send: (spec, o) =>
+      sendExchange(spec, { tempDir: env.tempDir, ...(o?.signal ? { signal: o.signal } : {}) }),
     ...(env.secretCipher ? { secretCipher: env.secretCipher } : {}),
   });
   /** Every root is made absolute and real before use (one key for secrets, cookies and watchers). */
@@ -37,7 +44,10 @@ export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof
     const names = await ws.secrets.names(scope);
     return names.ok ? ok({ names: names.value }) : names;
   };
-  const storeSecrets = async (scope: SecretScope, secrets: ReadonlyArray<{ name: string; value: string }>): Promise<Result<void>> => {
+  const storeSecrets = async (
+    scope: SecretScope,
+    secrets: ReadonlyArray<{ name: string; value: string }>,
+  ): Promise<Result<void>> => {
     for (const s of secrets) {
       const set = await ws.secrets.set(scope, s.name, s.value);
       if (!set.ok) return set;
@@ -72,16 +82,21 @@ export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof
         const { secrets: _values, ...rest } = saved.value;
         return ok(rest);
       }),
-    'collection:create-folder': (input) => at(input.root, (root) => createFolder(root, input.parent, input.name)),
-    'collection:rename': (input) => at(input.root, (root) => renameEntry(root, input.path, input.name, input.baseHash)),
+    'collection:create-folder': (input) =>
+      at(input.root, (root) => createFolder(root, input.parent, input.name)),
+    'collection:rename': (input) =>
+      at(input.root, (root) => renameEntry(root, input.path, input.name, input.baseHash)),
     'collection:duplicate': (input) => at(input.root, (root) => duplicateEntry(root, input.path)),
-    'collection:move': (input) => at(input.root, (root) => moveEntry(root, input.path, input.toFolder, input.index)),
+    'collection:move': (input) =>
+      at(input.root, (root) => moveEntry(root, input.path, input.toFolder, input.index)),
     'collection:delete': (input) => at(input.root, (root) => deleteEntry(root, input.path)),
     'collection:reorder': (input) => at(input.root, (root) => reorderFolder(root, input.folder, input.order)),
     'collection:resolve': (input) => ws.preview(input),
     'collection:send': (input, ctx) => {
       const onProgress = progressOf(ctx, input.exchangeId);
-      return ws.send(input, (spec, o) => sendExchange(spec, { tempDir: env.tempDir, onProgress, ...(o?.signal ? { signal: o.signal } : {}) }));
+      return ws.send(input, (spec, o) =>
+        sendExchange(spec, { tempDir: env.tempDir, onProgress, ...(o?.signal ? { signal: o.signal } : {}) }),
+      );
     },
 
     'environment:list': (input) => ws.environments(input.root),
@@ -96,7 +111,10 @@ export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof
       }),
     'environment:delete': (input) => at(input.root, (root) => deleteEnvironment(root, input.name)),
 
-    'secret:list': (input) => at(input.root, (root) => secretNames({ root, ...(input.environment ? { environment: input.environment } : {}) })),
+    'secret:list': (input) =>
+      at(input.root, (root) =>
+        secretNames({ root, ...(input.environment ? { environment: input.environment } : {}) }),
+      ),
     'secret:set': (input) =>
       at(input.root, async (root) => {
         const scope = { root, ...(input.environment ? { environment: input.environment } : {}) };
@@ -113,7 +131,8 @@ export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof
       }),
 
     'cookies:list': (input) => at(input.root, async (root) => ok({ cookies: await ws.cookies.list(root) })),
-    'cookies:clear': (input) => at(input.root, async (root) => ok({ removed: await ws.cookies.clear(root, input.domain) })),
+    'cookies:clear': (input) =>
+      at(input.root, async (root) => ok({ removed: await ws.cookies.clear(root, input.domain) })),
 
     'history:list': async (input) => ok({ entries: await ws.history.list(input.query, input.limit) }),
     'history:get': (input) => ws.history.get(input.id),

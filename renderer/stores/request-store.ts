@@ -1,5 +1,6 @@
 /** The request being edited: method, URL, params, headers, body, options. */
 import { create } from 'zustand';
+import type { SavedRequest } from '../../app/contract/collection';
 import type { BodyKind, RequestSpecInput } from '../../app/contract/exchange';
 import { newRow, paramsFromUrl, urlWithParams, type Row } from './query-sync';
 
@@ -31,18 +32,53 @@ export interface DraftRequest {
   options: OptionsDraft;
 }
 
+/**
+ * Where the draft came from when it was loaded from a collection file: the file, the content hash it had
+ * (handed back as `baseHash` on save, so an edit made on disk meanwhile is a conflict, never overwritten),
+ * and the saved request itself, so fields the editor does not show (auth, assertions, notes) survive a save.
+ */
+export interface DraftOrigin {
+  root: string;
+  relPath: string;
+  hash: string;
+  saved: SavedRequest;
+}
+
 interface RequestState extends DraftRequest {
+  /** Absent for scratch drafts (typed in, a lab route, a history entry). */
+  origin?: DraftOrigin;
+  /** The draft as last loaded or saved; the draft differs from it when there are unsaved edits. */
+  baseline?: DraftRequest;
   setMethod(method: string): void;
   setUrl(url: string): void;
   setParams(params: Row[]): void;
   setHeaders(headers: Row[]): void;
   setBody(body: Partial<BodyDraft>): void;
   setOptions(options: Partial<OptionsDraft>): void;
-  load(draft: Partial<DraftRequest> & { method: string; url: string }): void;
+  /** Replaces the draft; with `origin` it is tracked against that file, without it it is a scratch draft. */
+  load(draft: Partial<DraftRequest> & { method: string; url: string }, origin?: DraftOrigin): void;
+  /** After a save or a rename: the file the draft now belongs to; `clean` makes the current draft the baseline. */
+  setOrigin(origin: DraftOrigin | undefined, clean: boolean): void;
+  setName(name: string): void;
 }
 
 export const EMPTY_BODY: BodyDraft = { kind: 'none', text: '', fields: [], filePath: '' };
 export const DEFAULT_OPTIONS: OptionsDraft = { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000, decompress: true, verifyTls: true };
+
+function draftOf(s: DraftRequest): DraftRequest {
+  return { name: s.name, method: s.method, url: s.url, params: s.params, headers: s.headers, body: s.body, options: s.options };
+}
+
+/** What counts as an edit: row ids and the params (derived from the URL) do not. */
+export function draftFingerprint(d: DraftRequest): string {
+  const rows = (rs: Row[]) => rs.map((r) => [r.name, r.value, r.enabled]);
+  return JSON.stringify([d.name, d.method, d.url, rows(d.headers), d.body.kind, d.body.text, rows(d.body.fields), d.body.filePath, d.options]);
+}
+
+/** True when a draft loaded from a collection has edits not yet saved. */
+export function isDirty(s: Pick<RequestState, 'origin' | 'baseline'> & DraftRequest): boolean {
+  return s.origin !== undefined && s.baseline !== undefined && draftFingerprint(s.baseline) !== draftFingerprint(s);
+}
 
 export const useRequestStore = create<RequestState>()((set) => ({
   name: 'Untitled request',
@@ -58,8 +94,8 @@ export const useRequestStore = create<RequestState>()((set) => ({
   setHeaders: (headers) => set({ headers }),
   setBody: (body) => set((s) => ({ body: { ...s.body, ...body } })),
   setOptions: (options) => set((s) => ({ options: { ...s.options, ...options } })),
-  load: (draft) =>
-    set({
+  load: (draft, origin) => {
+    const next: DraftRequest = {
       name: draft.name ?? 'Untitled request',
       method: draft.method,
       url: draft.url,
@@ -67,7 +103,11 @@ export const useRequestStore = create<RequestState>()((set) => ({
       headers: draft.headers ?? [],
       body: draft.body ?? EMPTY_BODY,
       options: draft.options ?? DEFAULT_OPTIONS,
-    }),
+    };
+    set({ ...next, origin, baseline: origin ? next : undefined });
+  },
+  setOrigin: (origin, clean) => set((s) => ({ origin, baseline: origin ? (clean ? draftOf(s) : s.baseline) : undefined })),
+  setName: (name) => set((s) => ({ name, baseline: s.baseline ? { ...s.baseline, name } : undefined })),
 }));
 
 export function headerRows(pairs: Array<[string, string]>): Row[] {

@@ -40,7 +40,7 @@ export function formatDiagnosis(r: DiagnosisReport): string {
     out.push('', `probes (${r.probes.length} sent):`);
     for (const p of r.probes) {
       const result = p.response ? `${p.response.status} ${p.response.reason}`.trimEnd() : `no response: ${p.error?.code ?? 'failed'}`;
-      out.push(`  ${p.id}: ${p.request.method} ${p.request.url} -> ${result}  (${p.ms} ms)`, `      why: ${p.why}`);
+      out.push(`  ${p.id}: ${p.request.method} ${p.request.target === '*' ? `* (${p.request.url})` : p.request.url} -> ${result}  (${p.ms} ms)`, `      why: ${p.why}`);
     }
     for (const s of r.skippedProbes) out.push(`  skipped ${s.kind}: ${s.why}`);
   }

@@ -109,7 +109,7 @@ function parse(args: string[]): Parsed | string {
 
 export const explainCommand: CliCommand = {
   name: 'explain',
-  summary: 'Explain a status code, method or header; compare statuses; list the registries.',
+  summary: 'explain a status code, method or header; compare statuses; list the registries',
   help: HELP,
   async run(args, io) {
     const parsed = parse(args);

@@ -1,7 +1,8 @@
 /** Every CLI command, in the order `statuscope --help` lists them. */
 import type { CliCommand } from '../command';
 import { explainCommand } from './explain';
+import { labCommand } from './lab';
 import { sendCommand } from './send';
 import { webCommand } from './web';
 
-export const commands: CliCommand[] = [sendCommand, explainCommand, webCommand];
+export const commands: CliCommand[] = [sendCommand, explainCommand, labCommand, webCommand];

@@ -39,7 +39,8 @@ export async function sendWithDigest(
   const response = hop?.response;
   if (!hop || !response || response.status !== 401) return ok({ exchange: first.value, spec });
   const picked = pickDigestChallenge(parseChallenges(headerValues(response.headers, 'www-authenticate')));
-  if (!picked.ok) return ok({ exchange: first.value, spec, note: `Digest auth not attempted: ${picked.reason}.` });
+  if (!picked.ok)
+    return ok({ exchange: first.value, spec, note: `Digest auth not attempted: ${picked.reason}.` });
   // The 401 came from the last hop; answer there (after redirects the URL may differ from the spec's).
   const url = hop.url;
   const authorization = digestAuthorization({

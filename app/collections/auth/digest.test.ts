@@ -21,16 +21,39 @@ describe('digest (RFC 7616)', () => {
   it('given the two challenges of RFC 7616 §3.9.1 in one field, it parses both and prefers SHA-256', () => {
     const challenges = parseChallenges([header]);
     assert.equal(challenges.length, 2);
-    assert.deepEqual(challenges[1]?.params, { realm: RFC.realm, qop: 'auth, auth-int', algorithm: 'MD5', nonce: RFC.nonce, opaque: RFC.opaque });
+    assert.deepEqual(challenges[1]?.params, {
+      realm: RFC.realm,
+      qop: 'auth, auth-int',
+      algorithm: 'MD5',
+      nonce: RFC.nonce,
+      opaque: RFC.opaque,
+    });
     const picked = pickDigestChallenge(challenges);
     assert.ok(picked.ok);
     assert.equal(picked.challenge.algorithm, 'SHA-256');
   });
 
   it('given the RFC example inputs, it computes the published MD5 and SHA-256 responses', () => {
-    const base = { realm: RFC.realm, nonce: RFC.nonce, opaque: RFC.opaque, qop: ['auth'], userhash: false, stale: false };
-    const input = { username: RFC.username, password: RFC.password, method: 'GET', uri: RFC.uri, cnonce: RFC.cnonce, nc: 1 };
-    assert.equal(digestResponse({ ...input, challenge: { ...base, algorithm: 'MD5' } }).response, '8ca523f5e9506fed4657c9700eebdbec');
+    const base = {
+      realm: RFC.realm,
+      nonce: RFC.nonce,
+      opaque: RFC.opaque,
+      qop: ['auth'],
+      userhash: false,
+      stale: false,
+    };
+    const input = {
+      username: RFC.username,
+      password: RFC.password,
+      method: 'GET',
+      uri: RFC.uri,
+      cnonce: RFC.cnonce,
+      nc: 1,
+    };
+    assert.equal(
+      digestResponse({ ...input, challenge: { ...base, algorithm: 'MD5' } }).response,
+      '8ca523f5e9506fed4657c9700eebdbec',
+    );
     assert.equal(
       digestResponse({ ...input, challenge: { ...base, algorithm: 'SHA-256' } }).response,
       '753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1',
@@ -52,7 +75,10 @@ describe('digest (RFC 7616)', () => {
   });
 
   it('given mixed schemes, token68 and quoted escapes, it keeps each challenge apart', () => {
-    const challenges = parseChallenges(['Negotiate abc+/==, Basic realm="a \\"quoted\\" realm", Bearer', 'Digest realm=r, nonce=n']);
+    const challenges = parseChallenges([
+      'Negotiate abc+/==, Basic realm="a \\"quoted\\" realm", Bearer',
+      'Digest realm=r, nonce=n',
+    ]);
     assert.deepEqual(
       challenges.map((c) => [c.scheme, c.token68 ?? null, c.params]),
       [
@@ -65,11 +91,31 @@ describe('digest (RFC 7616)', () => {
   });
 
   it('given userhash=true or a non-ASCII user name, it hashes the name or sends username* (RFC 8187)', () => {
-    const base = { realm: RFC.realm, nonce: RFC.nonce, qop: ['auth'], stale: false, algorithm: 'SHA-256' as const };
-    const hashed = digestAuthorization({ username: 'Mufasa', password: 'p', method: 'GET', uri: '/', cnonce: 'c', challenge: { ...base, userhash: true } });
+    const base = {
+      realm: RFC.realm,
+      nonce: RFC.nonce,
+      qop: ['auth'],
+      stale: false,
+      algorithm: 'SHA-256' as const,
+    };
+    const hashed = digestAuthorization({
+      username: 'Mufasa',
+      password: 'p',
+      method: 'GET',
+      uri: '/',
+      cnonce: 'c',
+      challenge: { ...base, userhash: true },
+    });
     assert.match(hashed, /^Digest username="[0-9a-f]{64}", /);
     assert.match(hashed, /userhash=true$/);
-    const intl = digestAuthorization({ username: 'Jäsøn Doe', password: 'p', method: 'GET', uri: '/', cnonce: 'c', challenge: { ...base, userhash: false } });
+    const intl = digestAuthorization({
+      username: 'Jäsøn Doe',
+      password: 'p',
+      method: 'GET',
+      uri: '/',
+      cnonce: 'c',
+      challenge: { ...base, userhash: false },
+    });
     assert.match(intl, /^Digest username\*=UTF-8''J%C3%A4s%C3%B8n%20Doe, /);
   });
 });

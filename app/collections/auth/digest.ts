@@ -8,11 +8,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { quote, type Challenge } from './challenges';
 
-export const DIGEST_ALGORITHMS = ['MD5', 'MD5-sess', 'SHA-256', 'SHA-256-sess', 'SHA-512-256', 'SHA-512-256-sess'] as const;
+export const DIGEST_ALGORITHMS = [
+  'MD5',
+  'MD5-sess',
+  'SHA-256',
+  'SHA-256-sess',
+  'SHA-512-256',
+  'SHA-512-256-sess',
+] as const;
 export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
 
 /** Stronger first: the order a client picks in when a server offers several (RFC 7616 §3.7). */
-const PREFERENCE: readonly DigestAlgorithm[] = ['SHA-512-256', 'SHA-512-256-sess', 'SHA-256', 'SHA-256-sess', 'MD5', 'MD5-sess'];
+const PREFERENCE: readonly DigestAlgorithm[] = [
+  'SHA-512-256',
+  'SHA-512-256-sess',
+  'SHA-256',
+  'SHA-256-sess',
+  'MD5',
+  'MD5-sess',
+];
 
 export interface DigestChallenge {
   realm: string;
@@ -54,14 +68,19 @@ function toAlgorithm(raw: string | undefined): DigestAlgorithm | undefined {
 }
 
 /** The Digest challenge to answer among those offered, or why none can be answered. */
-export function pickDigestChallenge(challenges: readonly Challenge[]): { ok: true; challenge: DigestChallenge } | { ok: false; reason: string } {
+export function pickDigestChallenge(
+  challenges: readonly Challenge[],
+): { ok: true; challenge: DigestChallenge } | { ok: false; reason: string } {
   const candidates: DigestChallenge[] = [];
   const reasons: string[] = [];
   for (const c of challenges) {
     if (c.scheme.toLowerCase() !== 'digest') continue;
     const { realm, nonce } = c.params;
     const algorithm = toAlgorithm(c.params.algorithm);
-    const qop = (c.params.qop ?? '').split(',').map((q) => q.trim().toLowerCase()).filter((q) => q !== '');
+    const qop = (c.params.qop ?? '')
+      .split(',')
+      .map((q) => q.trim().toLowerCase())
+      .filter((q) => q !== '');
     if (realm === undefined || nonce === undefined) {
       reasons.push('a Digest challenge without realm or nonce');
       continue;
@@ -95,7 +114,12 @@ export function newCnonce(): string {
 }
 
 /** The `response` value, §3.4.1, and the other values that go into the Authorization header. */
-export function digestResponse(input: DigestInput): { response: string; cnonce: string; nc: string; qop?: 'auth' } {
+export function digestResponse(input: DigestInput): {
+  response: string;
+  cnonce: string;
+  nc: string;
+  qop?: 'auth';
+} {
   const { challenge: c, username, password, method, uri } = input;
   const alg = c.algorithm;
   const cnonce = input.cnonce ?? newCnonce();
@@ -122,7 +146,12 @@ export function digestAuthorization(input: DigestInput): string {
   // eslint-disable-next-line no-control-regex -- the ASCII range is exactly the test RFC 7616 §3.4.4 describes
   else if (/^[\x00-\x7f]*$/.test(input.username)) parts.push(`username=${quote(input.username)}`);
   else parts.push(`username*=${extValue(input.username)}`);
-  parts.push(`realm=${quote(c.realm)}`, `uri=${quote(input.uri)}`, `algorithm=${c.algorithm}`, `nonce=${quote(c.nonce)}`);
+  parts.push(
+    `realm=${quote(c.realm)}`,
+    `uri=${quote(input.uri)}`,
+    `algorithm=${c.algorithm}`,
+    `nonce=${quote(c.nonce)}`,
+  );
   if (r.qop) parts.push(`nc=${r.nc}`, `cnonce=${quote(r.cnonce)}`, `qop=${r.qop}`);
   parts.push(`response=${quote(r.response)}`);
   if (c.opaque !== undefined) parts.push(`opaque=${quote(c.opaque)}`);

@@ -86,7 +86,10 @@ export async function clientCredentialsToken(
 ): Promise<Result<TokenOutcome>> {
   const hit = cache.get(auth);
   if (hit !== undefined) return ok({ accessToken: hit, cached: true });
-  const fields = [{ name: 'grant_type', value: 'client_credentials' }, ...(auth.scope ? [{ name: 'scope', value: auth.scope }] : [])];
+  const fields = [
+    { name: 'grant_type', value: 'client_credentials' },
+    ...(auth.scope ? [{ name: 'scope', value: auth.scope }] : []),
+  ];
   const spec = requestSpecSchema.parse({
     method: 'POST',
     url: auth.tokenUrl,
@@ -99,11 +102,19 @@ export async function clientCredentialsToken(
   });
   const sent = await send(spec, opts.signal ? { signal: opts.signal } : {});
   if (!sent.ok) {
-    return fail('auth.oauth2-token-request', `The token request to ${auth.tokenUrl} failed: ${sent.error.message}`, { detail: { cause: sent.error.code } });
+    return fail(
+      'auth.oauth2-token-request',
+      `The token request to ${auth.tokenUrl} failed: ${sent.error.message}`,
+      { detail: { cause: sent.error.code } },
+    );
   }
   const response = finalResponse(sent.value);
-  if (!response) return fail('auth.oauth2-token-request', `The token endpoint ${auth.tokenUrl} sent no response.`);
-  const body = response.body.previewEncoding === 'utf8' && !response.body.previewTruncated ? response.body.preview : undefined;
+  if (!response)
+    return fail('auth.oauth2-token-request', `The token endpoint ${auth.tokenUrl} sent no response.`);
+  const body =
+    response.body.previewEncoding === 'utf8' && !response.body.previewTruncated
+      ? response.body.preview
+      : undefined;
   let json: unknown;
   try {
     json = body === undefined ? undefined : JSON.parse(body);
@@ -112,18 +123,26 @@ export async function clientCredentialsToken(
   }
   if (response.status < 200 || response.status > 299) {
     const e = tokenErrorSchema.safeParse(json);
-    const why = e.success ? `${e.data.error}${e.data.error_description ? ` (${e.data.error_description})` : ''}` : `status ${response.status}`;
+    const why = e.success
+      ? `${e.data.error}${e.data.error_description ? ` (${e.data.error_description})` : ''}`
+      : `status ${response.status}`;
     return fail('auth.oauth2-token-rejected', `The token endpoint refused the client credentials: ${why}.`, {
       detail: { status: response.status, error: e.success ? e.data.error : null },
     });
   }
   const parsed = tokenResponseSchema.safeParse(json);
   if (!parsed.success) {
-    return fail('auth.oauth2-token-invalid', `The token endpoint's answer is not an RFC 6749 §5.1 token response (JSON with access_token and token_type).`);
+    return fail(
+      'auth.oauth2-token-invalid',
+      `The token endpoint's answer is not an RFC 6749 §5.1 token response (JSON with access_token and token_type).`,
+    );
   }
   // RFC 6750 tokens only: another token_type (mac, DPoP) needs a different way of presenting it.
   if (parsed.data.token_type.toLowerCase() !== 'bearer') {
-    return fail('auth.oauth2-token-type', `The token endpoint issued a "${parsed.data.token_type}" token; Statuscope presents Bearer tokens only.`);
+    return fail(
+      'auth.oauth2-token-type',
+      `The token endpoint issued a "${parsed.data.token_type}" token; Statuscope presents Bearer tokens only.`,
+    );
   }
   cache.set(auth, parsed.data.access_token, parsed.data.expires_in);
   return ok({ accessToken: parsed.data.access_token, cached: false, exchange: sent.value });

@@ -5,4 +5,7 @@ import type { ExchangeRecord, RequestSpec } from '../../contract/exchange';
 /** A transport failure may still carry the partial exchange (how far it got), as the engine's does. */
 export type SendFailure = AppError & { exchange?: ExchangeRecord };
 
-export type Sender = (spec: RequestSpec, opts?: { signal?: AbortSignal }) => Promise<Result<ExchangeRecord, SendFailure>>;
+export type Sender = (
+  spec: RequestSpec,
+  opts?: { signal?: AbortSignal },
+) => Promise<Result<ExchangeRecord, SendFailure>>;

@@ -31,18 +31,28 @@ export function isStaticAuth(auth: Auth): auth is StaticAuth {
   return auth.type === 'none' || auth.type === 'basic' || auth.type === 'bearer' || auth.type === 'apikey';
 }
 
-export function applyStaticAuth(auth: StaticAuth, url: string, headers: HeaderPair[]): { url: string; headers: HeaderPair[] } {
+export function applyStaticAuth(
+  auth: StaticAuth,
+  url: string,
+  headers: HeaderPair[],
+): { url: string; headers: HeaderPair[] } {
   switch (auth.type) {
     case 'none':
       return { url, headers };
     case 'basic':
-      return hasHeader(headers, 'authorization') ? { url, headers } : { url, headers: [...headers, ['Authorization', basicCredentials(auth.username, auth.password)]] };
+      return hasHeader(headers, 'authorization')
+        ? { url, headers }
+        : { url, headers: [...headers, ['Authorization', basicCredentials(auth.username, auth.password)]] };
     case 'bearer':
       // RFC 6750 §2.1: the Authorization request header field with the "Bearer" scheme.
-      return hasHeader(headers, 'authorization') ? { url, headers } : { url, headers: [...headers, ['Authorization', `Bearer ${auth.token}`]] };
+      return hasHeader(headers, 'authorization')
+        ? { url, headers }
+        : { url, headers: [...headers, ['Authorization', `Bearer ${auth.token}`]] };
     case 'apikey':
       if (auth.in === 'query') return { url: appendQuery(url, auth.name, auth.value), headers };
-      return hasHeader(headers, auth.name) ? { url, headers } : { url, headers: [...headers, [auth.name, auth.value]] };
+      return hasHeader(headers, auth.name)
+        ? { url, headers }
+        : { url, headers: [...headers, [auth.name, auth.value]] };
     default:
       return assertNever(auth, 'auth type');
   }

@@ -9,54 +9,31 @@
  */
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { fail, ok, type Result } from '../../common/result';
 import { finalResponse } from '../../common/exchange';
 import { savedRequestSchema, type SavedRequest } from '../../contract/collection';
-import { requestSpecSchema, type ExchangeRecord, type RequestSpec } from '../../contract/exchange';
+import type { ExchangeRecord, RequestSpec } from '../../contract/exchange';
 import { isErrno, writeAtomic } from '../atomic';
 import { serialized } from '../lock';
 import { matches, parseQuery } from './query';
-import { exchangeRecordSchema } from './record-schema';
+import {
+  historyEntrySchema,
+  historyIdSchema,
+  historySummarySchema as summarySchema,
+  type HistoryEntry,
+  type HistorySource,
+  type HistorySummary,
+} from './schema';
+
+export type { HistoryEntry, HistorySource, HistorySummary } from './schema';
 
 export const HISTORY_LIMITS = { maxEntries: 500, maxBytes: 50 * 1024 * 1024, previewCap: 64 * 1024 } as const;
 export type HistoryLimits = { maxEntries: number; maxBytes: number; previewCap: number };
 
-export const historyIdSchema = z.string().regex(/^h[0-9a-z]{9}-[0-9a-z]{6}$/, 'not a history entry id');
-
-export const historySourceSchema = z.object({
-  root: z.string(),
-  path: z.string(),
-  /** The saved request before variables were substituted: what "save to collection" writes back. */
-  request: savedRequestSchema.optional(),
-});
-export type HistorySource = z.infer<typeof historySourceSchema>;
-
-export const historyEntrySchema = z.object({
-  id: historyIdSchema,
-  savedAt: z.string(),
-  /** The request as sent (variables substituted, auth applied). */
-  request: requestSpecSchema,
-  exchange: exchangeRecordSchema,
-  source: historySourceSchema.optional(),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-
-const summarySchema = z.object({
-  id: historyIdSchema,
-  savedAt: z.string(),
-  method: z.string(),
-  url: z.string(),
-  status: z.number().optional(),
-  errorCode: z.string().optional(),
-  totalMs: z.number(),
-  bytes: z.number(),
-  sourcePath: z.string().optional(),
-});
-export type HistorySummary = z.infer<typeof summarySchema>;
-
 function newHistoryId(now: number): string {
-  const rand = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (b) => (b % 36).toString(36)).join('');
+  const rand = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (b) =>
+    (b % 36).toString(36),
+  ).join('');
   return `h${now.toString(36).padStart(9, '0')}-${rand}`;
 }
 
@@ -68,7 +45,13 @@ function capPreviews(exchange: ExchangeRecord, cap: number): ExchangeRecord {
       if (!r || r.body.preview.length <= cap) return hop;
       // base64 previews are cut on a 4-character boundary so they still decode.
       const cut = r.body.previewEncoding === 'base64' ? cap - (cap % 4) : cap;
-      return { ...hop, response: { ...r, body: { ...r.body, preview: r.body.preview.slice(0, cut), previewTruncated: true } } };
+      return {
+        ...hop,
+        response: {
+          ...r,
+          body: { ...r.body, preview: r.body.preview.slice(0, cut), previewTruncated: true },
+        },
+      };
     }),
   };
 }
@@ -123,7 +106,13 @@ export class HistoryStore {
   async add(request: RequestSpec, exchange: ExchangeRecord, source?: HistorySource): Promise<HistorySummary> {
     return serialized(this.dir, async () => {
       const id = newHistoryId(this.now());
-      const entry: HistoryEntry = { id, savedAt: new Date(this.now()).toISOString(), request, exchange: capPreviews(exchange, this.limits.previewCap), ...(source ? { source } : {}) };
+      const entry: HistoryEntry = {
+        id,
+        savedAt: new Date(this.now()).toISOString(),
+        request,
+        exchange: capPreviews(exchange, this.limits.previewCap),
+        ...(source ? { source } : {}),
+      };
       const text = JSON.stringify(entry);
       await mkdir(this.entries, { recursive: true });
       await writeAtomic(this.entryFile(id), text);
@@ -172,7 +161,8 @@ export class HistoryStore {
     while (keepFrom > 0) {
       const candidate = all[keepFrom - 1];
       if (candidate === undefined) break;
-      const within = all.length - keepFrom < this.limits.maxEntries && bytes + candidate.bytes <= this.limits.maxBytes;
+      const within =
+        all.length - keepFrom < this.limits.maxEntries && bytes + candidate.bytes <= this.limits.maxBytes;
       if (!within && keepFrom < all.length) break;
       bytes += candidate.bytes;
       keepFrom--;
@@ -196,12 +186,16 @@ export class HistoryStore {
   /** Newest first, filtered by a query (history/query.ts), at most `limit`. */
   async list(query = '', limit = 100): Promise<HistorySummary[]> {
     const terms = parseQuery(query);
-    return (await this.summaries()).reverse().filter((s) => matches(s, terms)).slice(0, limit);
+    return (await this.summaries())
+      .reverse()
+      .filter((s) => matches(s, terms))
+      .slice(0, limit);
   }
 
   async get(id: string): Promise<Result<HistoryEntry>> {
     const checked = historyIdSchema.safeParse(id);
-    if (!checked.success) return fail('history.not-found', `There is no history entry ${JSON.stringify(id)}.`);
+    if (!checked.success)
+      return fail('history.not-found', `There is no history entry ${JSON.stringify(id)}.`);
     let json: unknown;
     try {
       json = JSON.parse(await readFile(this.entryFile(id), 'utf8'));
@@ -209,7 +203,8 @@ export class HistoryStore {
       return fail('history.not-found', `History entry ${id} is no longer kept.`, { detail: { id } });
     }
     const parsed = historyEntrySchema.safeParse(json);
-    if (!parsed.success) return fail('history.unreadable', `History entry ${id} could not be read.`, { detail: { id } });
+    if (!parsed.success)
+      return fail('history.unreadable', `History entry ${id} could not be read.`, { detail: { id } });
     return ok(parsed.data);
   }
 
@@ -224,7 +219,8 @@ export class HistoryStore {
   /** Total bytes of entry files on disk (for tests and a settings screen). */
   async diskBytes(): Promise<number> {
     let n = 0;
-    for (const name of await readdir(this.entries).catch(() => [])) n += (await stat(path.join(this.entries, name)).catch(() => ({ size: 0 }))).size;
+    for (const name of await readdir(this.entries).catch(() => []))
+      n += (await stat(path.join(this.entries, name)).catch(() => ({ size: 0 }))).size;
     return n;
   }
 }
@@ -236,7 +232,10 @@ export const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cook
  * A saved request from a history entry: the original template when the entry came from a collection
  * (variables intact, no secrets), else the request as sent minus credential headers.
  */
-export function historyToSavedRequest(entry: HistoryEntry, name: string): { request: SavedRequest; dropped: string[] } {
+export function historyToSavedRequest(
+  entry: HistoryEntry,
+  name: string,
+): { request: SavedRequest; dropped: string[] } {
   if (entry.source?.request) return { request: { ...entry.source.request, name }, dropped: [] };
   const dropped: string[] = [];
   const headers = entry.request.headers.filter(([n]) => {

@@ -12,7 +12,10 @@ export interface Searchable {
   status?: number;
 }
 
-type Term = { kind: 'status'; test: (s: number | undefined) => boolean } | { kind: 'method'; value: string } | { kind: 'word'; value: string };
+type Term =
+  | { kind: 'status'; test: (s: number | undefined) => boolean }
+  | { kind: 'method'; value: string }
+  | { kind: 'word'; value: string };
 
 function statusTest(spec: string): ((s: number | undefined) => boolean) | undefined {
   if (/^\d{3}$/.test(spec)) return (s) => s === Number(spec);
