@@ -7,6 +7,10 @@ import type { EventName } from '../app/contract/operations';
 const ALL: Record<EventName, true> = {
   'exchange:progress': true,
   'diagnosis:probe': true,
+  'collection:changed': true,
+  'scan:progress': true,
+  'audit:progress': true,
+  'run:progress': true,
 };
 
 export const EVENT_NAMES = Object.keys(ALL) as EventName[];

@@ -84,7 +84,7 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const handlers = createHandlers({ dataDir: app.getPath('userData'), tempDir: join(app.getPath('temp'), 'statuscope-bodies') });
+  const handlers = createHandlers({ dataDir: app.getPath('userData'), tempDir: join(app.getPath('temp'), 'statuscope-bodies'), recordHistory: true });
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(name, async (event, input: unknown) => {
       if (!isOurFrame(event.sender, event.senderFrame?.url)) {

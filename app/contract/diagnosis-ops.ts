@@ -261,6 +261,8 @@ export interface DiagnosisReport {
   findings: Finding[];
   probes: ProbeRecord[];
   skippedProbes: SkippedProbe[];
+  /** Why no probes ran at all (turned off, or the status is not 501), else null. */
+  probeNote: string | null;
 }
 
 export const originalRequestSchema = z.discriminatedUnion('kind', [

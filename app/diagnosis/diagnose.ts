@@ -20,12 +20,13 @@ export interface DiagnoseHooks {
 export async function diagnoseExchange(exchange: ExchangeRecord, original: OriginalRequest, options: ProbeOptions, hooks: DiagnoseHooks = {}): Promise<DiagnosisReport> {
   const s = extractSignals(exchange);
   let skipped: SkippedProbe[] = [];
+  let probeNote: string | null = null;
   let records: ProbeRecord[] = [];
   let observations = null;
   if (s.status !== 501) {
-    skipped = [{ kind: 'control-get', why: `probes diagnose 501 responses; this one is ${s.status}` }];
+    probeNote = `no probes: they diagnose 501 responses, and this one is ${s.status}`;
   } else if (!options.enabled) {
-    skipped = [{ kind: 'control-get', why: 'probes are turned off for this run (passive diagnosis only)' }];
+    probeNote = 'no probes: turned off for this run (passive diagnosis from the response alone)';
   } else {
     const plan = planProbes(s, original, options);
     skipped = plan.skipped;
@@ -40,5 +41,5 @@ export async function diagnoseExchange(exchange: ExchangeRecord, original: Origi
     observations = analyseProbes(s, run.outcomes);
   }
   const explanation = explainSignals(exchange, s, observations, records);
-  return { exchange, explanation, findings: explanation.findings, probes: records, skippedProbes: skipped };
+  return { exchange, explanation, findings: explanation.findings, probes: records, skippedProbes: skipped, probeNote };
 }

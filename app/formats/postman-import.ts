@@ -94,11 +94,11 @@ function urlText(url: PostmanRequestJson['url'], where: string, warnings: Warnin
       if (!key) continue;
       const pattern = new RegExp(`/:${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#]|$)`);
       if (value !== '') text = text.replace(pattern, `/${value}`);
-      else if (pattern.test(text)) {
-        text = text.replace(pattern, `/{{${key}}}`);
-        warnings.add(where, `path variable :${key} has no value; written as {{${key}}}, define it in an environment`);
-      }
     }
+  }
+  const unresolved = [...text.replace(/[?#].*$/, '').matchAll(/\/:([A-Za-z_][\w.-]*)(?=\/|$)/g)].map((m) => m[1]);
+  if (unresolved.length) {
+    warnings.add(where, `path variable${unresolved.length > 1 ? 's' : ''} ${unresolved.map((u) => `:${u}`).join(', ')} ha${unresolved.length > 1 ? 've' : 's'} no value; sent as written, as Postman does`);
   }
   return text;
 }

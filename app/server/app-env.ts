@@ -10,6 +10,6 @@ export function defaultDataDir(env: Record<string, string | undefined> = process
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'statuscope');
 }
 
-export function defaultServiceEnv(env: Record<string, string | undefined> = process.env): ServiceEnv {
-  return { dataDir: defaultDataDir(env), tempDir: join(tmpdir(), `statuscope-bodies-${process.pid}`) };
+export function defaultServiceEnv(env: Record<string, string | undefined> = process.env, recordHistory = false): ServiceEnv {
+  return { dataDir: defaultDataDir(env), tempDir: join(tmpdir(), `statuscope-bodies-${process.pid}`), recordHistory };
 }

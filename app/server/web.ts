@@ -23,7 +23,7 @@ export async function runWebMode(options: { port?: number; log?: (line: string) 
   const staticDir = findRendererDir();
   if (!staticDir) log('The renderer is not built (no dist/renderer/index.html); run `npm run build` first. Serving the API only.');
   const server = await startWebServer({
-    handlers: createHandlers(defaultServiceEnv(options.env)),
+    handlers: createHandlers(defaultServiceEnv(options.env, true)),
     ...(staticDir ? { staticDir: resolve(staticDir) } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });

@@ -9,10 +9,11 @@ import { exchangeHandlers } from './exchange';
 import { knowledgeHandlers } from './knowledge';
 import { labHandlers } from './lab';
 import { runHandlers } from './run';
+import type { ExchangeRecord } from '../contract/exchange';
 import type { Handlers, ServiceEnv } from './types';
 
 export function createHandlers(env: ServiceEnv): Handlers {
-  return {
+  const handlers: Handlers = {
     ...exchangeHandlers(env),
     ...diagnosisHandlers(env),
     ...knowledgeHandlers(env),
@@ -20,6 +21,17 @@ export function createHandlers(env: ServiceEnv): Handlers {
     ...labHandlers(env),
     ...runHandlers(env),
   };
+  if (env.recordHistory) {
+    // Every exchange sent from the app lands in the bounded history, failures (with how far they got) too.
+    const send = handlers['exchange:send'];
+    handlers['exchange:send'] = async (input, ctx) => {
+      const result = await send(input, ctx);
+      const exchange = result.ok ? result.value : (result.error as { exchange?: ExchangeRecord }).exchange;
+      if (exchange) await handlers['history:add']({ request: input.request, exchange }, ctx);
+      return result;
+    };
+  }
+  return handlers;
 }
 
 export type { CallContext, Handlers, ServiceEnv } from './types';

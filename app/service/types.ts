@@ -19,6 +19,8 @@ export interface ServiceEnv {
   dataDir: string;
   /** Where large response bodies spill to. */
   tempDir: string;
+  /** Keep every exchange sent through exchange:send in the history (the app: yes; the CLI: no). */
+  recordHistory?: boolean;
 }
 
 export const silentContext: CallContext = { emit: () => undefined };

@@ -20,7 +20,7 @@ export const test = base.extend<{ app: AppFixture }>({
   app: async ({ page }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'statuscope-e2e-'));
     const server = await startWebServer({
-      handlers: createHandlers({ dataDir, tempDir: join(dataDir, 'bodies') }),
+      handlers: createHandlers({ dataDir, tempDir: join(dataDir, 'bodies'), recordHistory: true }),
       staticDir: resolve('dist/renderer'),
     });
     const offLoopback: string[] = [];

@@ -36,6 +36,7 @@ export function formatDiagnosis(r: DiagnosisReport): string {
     out.push('', `verdict: ${top.cause} (${top.confidence} confidence) - ${top.summary}`, '', 'findings, most likely first:');
     r.findings.forEach((f, i) => out.push(...findingLines(f, i)));
   }
+  if (r.probeNote) out.push('', r.probeNote);
   if (r.probes.length > 0 || r.skippedProbes.length > 0) {
     out.push('', `probes (${r.probes.length} sent):`);
     for (const p of r.probes) {

@@ -78,6 +78,7 @@ function jsonDocument(report: DiagnosisReport) {
     })),
     probes: report.probes.map((p: ProbeRecord) => ({ id: p.id, why: p.why, request: p.request, response: p.response, error: p.error, ms: p.ms, rawRequest: p.rawRequest, rawResponse: p.rawResponse })),
     skippedProbes: report.skippedProbes,
+    probeNote: report.probeNote,
   };
 }
 
