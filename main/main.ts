@@ -4,11 +4,12 @@
  * renderer served from a privileged app:// scheme (Monaco workers cannot load from file://), navigation
  * and new windows denied, every IPC sender checked and every input parsed (in app/service/dispatch).
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OPERATION_NAMES, type EventName } from '../app/contract/operations';
 import { dispatch } from '../app/service/dispatch';
+import type { CallContext } from '../app/service/types';
 import { createHandlers } from '../app/service/index';
 import { EVENT_NAMES } from './events';
 
@@ -84,17 +85,35 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const handlers = createHandlers({ dataDir: app.getPath('userData'), tempDir: join(app.getPath('temp'), 'statuscope-bodies'), recordHistory: true });
+  const handlers = createHandlers({
+    dataDir: app.getPath('userData'),
+    tempDir: join(app.getPath('temp'), 'statuscope-bodies'),
+    recordHistory: true,
+    // Secrets are encrypted with the OS keychain where Electron can use one (DESIGN.md: safeStorage).
+    ...(safeStorage.isEncryptionAvailable()
+      ? { secretCipher: { encrypt: (plain: string) => safeStorage.encryptString(plain), decrypt: (data: Buffer) => safeStorage.decryptString(data) } }
+      : {}),
+  });
+  // One call context per window, so subscriptions made by a call (collection watchers) stay keyed to it.
+  const contexts = new WeakMap<WebContents, CallContext>();
+  const contextFor = (sender: WebContents): CallContext => {
+    let ctx = contexts.get(sender);
+    if (!ctx) {
+      ctx = {
+        emit: (eventName: EventName, payload) => {
+          if (!sender.isDestroyed() && EVENT_NAMES.includes(eventName)) sender.send(eventName, payload);
+        },
+      };
+      contexts.set(sender, ctx);
+    }
+    return ctx;
+  };
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(name, async (event, input: unknown) => {
       if (!isOurFrame(event.sender, event.senderFrame?.url)) {
         return { ok: false, error: { code: 'ipc.forbidden-sender', message: 'This call did not come from a Statuscope window.' } };
       }
-      return dispatch(handlers, name, input, {
-        emit: (eventName: EventName, payload) => {
-          if (!event.sender.isDestroyed() && EVENT_NAMES.includes(eventName)) event.sender.send(eventName, payload);
-        },
-      });
+      return dispatch(handlers, name, input, contextFor(event.sender));
     });
   }
   createWindow();

@@ -48,7 +48,9 @@ const responseHeadSchema = z.object({
   status: z.number().int(),
   reason: z.string(),
   headers: z.array(headerPairSchema),
-  interim: z.array(z.object({ status: z.number().int(), reason: z.string(), headers: z.array(headerPairSchema) })),
+  interim: z.array(
+    z.object({ status: z.number().int(), reason: z.string(), headers: z.array(headerPairSchema) }),
+  ),
   rawHead: z.string(),
   body: responseBodySchema,
 });
@@ -62,7 +64,12 @@ const hopSchema = z.object({
   response: responseHeadSchema.optional(),
   timings: timingsSchema,
   remote: z
-    .object({ address: z.string(), port: z.number(), tlsProtocol: z.string().optional(), alpn: z.string().optional() })
+    .object({
+      address: z.string(),
+      port: z.number(),
+      tlsProtocol: z.string().optional(),
+      alpn: z.string().optional(),
+    })
     .optional(),
 });
 
@@ -82,7 +89,12 @@ export const exchangeRecordSchema = z.object({
   hops: z.array(hopSchema).max(64),
   totalMs: z.number(),
   error: z
-    .object({ code: z.string(), message: z.string(), phase: z.string(), detail: z.record(z.string(), detailValue).optional() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      phase: z.string(),
+      detail: z.record(z.string(), detailValue).optional(),
+    })
     .optional(),
 });
 
@@ -108,7 +120,13 @@ export type NextAction =
   | { kind: 'retry-without-header'; name: string }
   | { kind: 'open-url'; url: string }
   | { kind: 'copy-report' };
-export const NEXT_ACTION_KINDS = ['retry-with-method', 'retry-with-header', 'retry-without-header', 'open-url', 'copy-report'] as const;
+export const NEXT_ACTION_KINDS = [
+  'retry-with-method',
+  'retry-with-header',
+  'retry-without-header',
+  'open-url',
+  'copy-report',
+] as const;
 export type NextActionKind = NextAction['kind'];
 
 export interface NextStep {
@@ -281,7 +299,11 @@ export const probeOptionsSchema = z.object({
 });
 export type ProbeOptions = z.infer<typeof probeOptionsSchema>;
 
-const diagnosisId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const diagnosisId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const diagnosisOps = {
   /** Passive: the status explanation, lint, hops and (for 501) findings from the exchange alone. */

@@ -17,7 +17,15 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), 'ACCURACY.md');
 function outsideView(c: CorpusCase): string {
   const s = extractSignals(exchangeFromCase(c));
   const body = s.bodyVisible.split(s.method).join('<M>').replace(/\d+/g, '0');
-  return [s.status, s.reason.split(s.method).join('<M>'), s.mediaType, s.features.unusualTransferEncoding ? 'TE' : '', s.methodFacts.registered, s.methodFacts.mustBeSupported, body].join('|');
+  return [
+    s.status,
+    s.reason.split(s.method).join('<M>'),
+    s.mediaType,
+    s.features.unusualTransferEncoding ? 'TE' : '',
+    s.methodFacts.registered,
+    s.methodFacts.mustBeSupported,
+    body,
+  ].join('|');
 }
 
 function reasonFor(r: CaseResult, all: readonly CorpusCase[]): string {
@@ -26,7 +34,8 @@ function reasonFor(r: CaseResult, all: readonly CorpusCase[]): string {
   const view = outsideView(r.c);
   const twin = all.find((o) => o.status === 501 && o.label !== r.c.label && outsideView(o) === view);
   const ranking = `top ${top ? `${top.cause} (${top.score})` : 'none'}, ${r.want} ${wanted ? `ranked ${r.findings.indexOf(wanted) + 1} (${wanted.score})` : 'not found'}`;
-  if (twin) return `${ranking}. Indistinguishable from outside: the same response to the same kind of request is labelled ${twin.label} in ${twin.case}.`;
+  if (twin)
+    return `${ranking}. Indistinguishable from outside: the same response to the same kind of request is labelled ${twin.label} in ${twin.case}.`;
   return `${ranking}.`;
 }
 
@@ -83,15 +92,24 @@ async function main(): Promise<void> {
     '',
     '## Every passive miss',
     '',
-    ...passive.filter((r) => r.want !== null && !r.ok).map((r) => `- \`${r.c.case}\` (label ${r.c.label}): ${reasonFor(r, all)}`),
+    ...passive
+      .filter((r) => r.want !== null && !r.ok)
+      .map((r) => `- \`${r.c.case}\` (label ${r.c.label}): ${reasonFor(r, all)}`),
     ...(passive.some((r) => r.want !== null && !r.ok) ? [] : ['None.']),
     '',
     '## Every miss with probes',
     '',
-    ...probed.filter((r) => r.want !== null && !r.ok).map((r) => `- \`${r.c.case}\` (label ${r.c.label}): ${reasonFor(r, all)} Probes: ${r.probes.map((p) => `${p.id}→${p.response?.status ?? 'none'}`).join(', ')}.`),
+    ...probed
+      .filter((r) => r.want !== null && !r.ok)
+      .map(
+        (r) =>
+          `- \`${r.c.case}\` (label ${r.c.label}): ${reasonFor(r, all)} Probes: ${r.probes.map((p) => `${p.id}→${p.response?.status ?? 'none'}`).join(', ')}.`,
+      ),
     ...(probed.some((r) => r.want !== null && !r.ok) ? [] : ['None.']),
     '',
-    ...(falseClaims.length > 0 ? ['## Not-501 cases given a 501 finding', '', ...falseClaims.map((r) => `- \`${r.c.case}\``), ''] : []),
+    ...(falseClaims.length > 0
+      ? ['## Not-501 cases given a 501 finding', '', ...falseClaims.map((r) => `- \`${r.c.case}\``), '']
+      : []),
   ];
   writeFileSync(OUT, `${lines.join('\n')}\n`);
   process.stdout.write(`passive ${pa.percent} %, with probes ${qa.percent} %; wrote ${OUT}\n`);

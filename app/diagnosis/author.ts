@@ -34,7 +34,9 @@ interface AuthorInput {
 }
 
 function describe(m: FingerprintMatch): string {
-  return m.hits.find((h) => h.signal.proves === 'authored')?.observed ?? m.hits[0]?.observed ?? m.fingerprint.name;
+  return (
+    m.hits.find((h) => h.signal.proves === 'authored')?.observed ?? m.hits[0]?.observed ?? m.fingerprint.name
+  );
 }
 
 export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
@@ -73,7 +75,8 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       evidence: [
         {
           observed: `a JSON error object${s.appError.code ? ` with code "${s.appError.code}"` : ''}`,
-          inference: 'the body is in the application\'s own error format, not a server or proxy error page: the application answered',
+          inference:
+            "the body is in the application's own error format, not a server or proxy error page: the application answered",
           source: 'response',
         },
       ],
@@ -88,7 +91,13 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       confidence: 'low',
       template: false,
       evidence: json
-        ? [{ observed: `no body, but Content-Type: ${s.mediaType}`, inference: 'the head announces a JSON body, as an application (not a server error page) would', source: 'response' }]
+        ? [
+            {
+              observed: `no body, but Content-Type: ${s.mediaType}`,
+              inference: 'the head announces a JSON body, as an application (not a server error page) would',
+              source: 'response',
+            },
+          ]
         : [],
     };
   }
@@ -102,7 +111,8 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       evidence: [
         {
           observed: `the body is only the status text "${s.body.trim()}"`,
-          inference: 'that is what application code writes when it sets a status with no body of its own (res.sendStatus, res.end(STATUS_CODES[code]))',
+          inference:
+            'that is what application code writes when it sets a status with no body of its own (res.sendStatus, res.end(STATUS_CODES[code]))',
           source: 'response',
         },
       ],
@@ -116,7 +126,13 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
     confidence: 'low',
     template: false,
     evidence: frameworkIdentity
-      ? [{ observed: describe(frameworkIdentity), inference: `the response comes from an application on ${frameworkIdentity.fingerprint.name}`, source: 'response' }]
+      ? [
+          {
+            observed: describe(frameworkIdentity),
+            inference: `the response comes from an application on ${frameworkIdentity.fingerprint.name}`,
+            source: 'response',
+          },
+        ]
       : [],
   };
 }

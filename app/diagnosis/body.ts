@@ -40,15 +40,43 @@ function stringList(v: unknown): string[] | null {
     const items = v.filter((x): x is string => typeof x === 'string');
     return items.length > 0 ? items : null;
   }
-  if (typeof v === 'string' && v.trim() !== '') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string' && v.trim() !== '')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return null;
 }
 
 const CODE_KEYS = ['error', 'code', 'error_code', 'errorCode', 'type', 'title', 'status_text'] as const;
 const MESSAGE_KEYS = ['message', 'detail', 'error_description', 'description', 'msg', 'reason'] as const;
-const DOC_KEYS = ['documentation_url', 'documentationUrl', 'docs_url', 'doc_url', 'documentation', 'help_url', 'more_info', 'link', 'href'] as const;
-const METHOD_KEYS = ['supported_methods', 'supportedMethods', 'allowed_methods', 'allowedMethods', 'allow', 'methods'] as const;
-const VERSION_KEYS = ['planned_for_version', 'plannedForVersion', 'available_in', 'availableIn', 'planned_version', 'since_version'] as const;
+const DOC_KEYS = [
+  'documentation_url',
+  'documentationUrl',
+  'docs_url',
+  'doc_url',
+  'documentation',
+  'help_url',
+  'more_info',
+  'link',
+  'href',
+] as const;
+const METHOD_KEYS = [
+  'supported_methods',
+  'supportedMethods',
+  'allowed_methods',
+  'allowedMethods',
+  'allow',
+  'methods',
+] as const;
+const VERSION_KEYS = [
+  'planned_for_version',
+  'plannedForVersion',
+  'available_in',
+  'availableIn',
+  'planned_version',
+  'since_version',
+] as const;
 
 const NOT_IMPLEMENTED = /not[\s_-]?implemented|notimplemented|unimplemented/i;
 
@@ -68,7 +96,8 @@ export function parseAppError(text: string, mediaType: string): AppErrorBody | n
   if (!isRecord(parsed)) return null;
   const inner = isRecord(parsed['error']) ? parsed['error'] : parsed;
   const code = firstString(inner, CODE_KEYS);
-  const message = firstString(inner, MESSAGE_KEYS) ?? (inner === parsed ? null : firstString(parsed, MESSAGE_KEYS));
+  const message =
+    firstString(inner, MESSAGE_KEYS) ?? (inner === parsed ? null : firstString(parsed, MESSAGE_KEYS));
   if (code === null && message === null) return null;
   const docRaw = firstString(inner, DOC_KEYS) ?? firstString(parsed, DOC_KEYS);
   const documentationUrl = docRaw !== null && /^https?:\/\//i.test(docRaw) ? docRaw : null;

@@ -22,14 +22,23 @@ describe('proxy-originated', () => {
     assert.equal(top?.confidence, 'high');
     assert.match(top?.summary ?? '', /Squid/);
     assert.match(top?.summary ?? '', /Transfer-Encoding: foo/);
-    assert.ok(top?.nextSteps.some((n) => n.action?.kind === 'retry-without-header' && n.action.name === 'Transfer-Encoding'));
+    assert.ok(
+      top?.nextSteps.some(
+        (n) => n.action?.kind === 'retry-without-header' && n.action.name === 'Transfer-Encoding',
+      ),
+    );
   });
 
   it("given HAProxy's built-in 501 page to BREW, it blames the proxy and offers X-HTTP-Method-Override through POST", () => {
     const [top] = findingsOf('haproxy-proxy-strict-brew-users42');
     assert.equal(top?.cause, 'proxy-originated');
     const tunnel = top?.nextSteps.find((n) => n.action?.kind === 'retry-with-header');
-    assert.deepEqual(tunnel?.action, { kind: 'retry-with-header', name: 'X-HTTP-Method-Override', value: 'BREW', method: 'POST' });
+    assert.deepEqual(tunnel?.action, {
+      kind: 'retry-with-header',
+      name: 'X-HTTP-Method-Override',
+      value: 'BREW',
+      method: 'POST',
+    });
   });
 
   it('given a relayed application 501 behind Squid (Via, X-Cache: MISS), it never names proxy-originated', () => {
@@ -55,11 +64,13 @@ describe('method-unsupported', () => {
   it("given Apache's 501 page with Allow: HEAD,GET,POST,OPTIONS, it offers the listed methods as retry buttons", () => {
     const [top] = findingsOf('apache2-origin-brew-static');
     assert.equal(top?.cause, 'method-unsupported');
-    const methods = top?.nextSteps.flatMap((n) => (n.action?.kind === 'retry-with-method' ? [n.action.method] : []));
+    const methods = top?.nextSteps.flatMap((n) =>
+      n.action?.kind === 'retry-with-method' ? [n.action.method] : [],
+    );
     assert.deepEqual(methods, ['GET', 'POST']);
   });
 
-  it("given Tomcat's \"Method [BREW] is not implemented by this Servlet\" page, it reads the method refusal", () => {
+  it('given Tomcat\'s "Method [BREW] is not implemented by this Servlet" page, it reads the method refusal', () => {
     assert.equal(findingsOf('tomcat10-origin-brew-dav')[0]?.cause, 'method-unsupported');
   });
 });
@@ -114,13 +125,24 @@ describe('served-from-cache', () => {
         method: 'GET',
         status: 501,
         reason: 'Not Implemented',
-        headers: [['Content-Type', 'application/json'], ['Age', '120'], ['X-Cache', 'HIT from edge-3']],
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Age', '120'],
+          ['X-Cache', 'HIT from edge-3'],
+        ],
         body: '{"error":"not_implemented","message":"search is not implemented yet"}',
       }),
     ).findings;
     const cache = fs.find((f) => f.cause === 'served-from-cache');
     assert.equal(cache?.confidence, 'high');
-    assert.ok(cache?.nextSteps.some((n) => n.action?.kind === 'retry-with-header' && n.action.name === 'Cache-Control' && n.action.value === 'no-cache'));
+    assert.ok(
+      cache?.nextSteps.some(
+        (n) =>
+          n.action?.kind === 'retry-with-header' &&
+          n.action.name === 'Cache-Control' &&
+          n.action.value === 'no-cache',
+      ),
+    );
   });
 
   it('given X-Cache: MISS, it does not claim the cache', () => {
@@ -130,7 +152,15 @@ describe('served-from-cache', () => {
 
 describe('method-spelling', () => {
   it('given the typo "DELTE" answered with a bare 501 page, it suggests DELETE as a retry button', () => {
-    const fs = explainExchange(makeExchange({ method: 'DELTE', status: 501, reason: 'Not Implemented', headers: [['Content-Type', 'text/html']], body: '<html><body><h1>Not Implemented</h1></body></html>' })).findings;
+    const fs = explainExchange(
+      makeExchange({
+        method: 'DELTE',
+        status: 501,
+        reason: 'Not Implemented',
+        headers: [['Content-Type', 'text/html']],
+        body: '<html><body><h1>Not Implemented</h1></body></html>',
+      }),
+    ).findings;
     const spelling = fs.find((f) => f.cause === 'method-spelling');
     assert.ok(spelling);
     assert.deepEqual(spelling.nextSteps[0]?.action, { kind: 'retry-with-method', method: 'DELETE' });
@@ -160,7 +190,9 @@ describe('misused-501', () => {
 
 describe('thin evidence', () => {
   it('given a bare 501 with no body and no headers, it gives one low-confidence finding that says what would settle it', () => {
-    const fs = explainExchange(makeExchange({ method: 'PATCH', status: 501, reason: 'Not Implemented' })).findings;
+    const fs = explainExchange(
+      makeExchange({ method: 'PATCH', status: 501, reason: 'Not Implemented' }),
+    ).findings;
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.confidence, 'low');
     assert.match(fs[0]?.settle ?? '', /probes/);

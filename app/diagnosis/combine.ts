@@ -66,7 +66,12 @@ function foldProxyReason(scores: CauseScore[], input: CauseInput): void {
   proxy.evidence.push(...best.evidence.filter((e) => !seen.has(e.observed)).slice(0, 2));
   const s = input.s;
   const te = s.features.unusualTransferEncoding;
-  proxy.summary += best.cause === 'protocol-feature' && te ? ` It refuses Transfer-Encoding: ${te}.` : best.cause === 'method-unsupported' ? ` It refuses the method ${s.method}.` : '';
+  proxy.summary +=
+    best.cause === 'protocol-feature' && te
+      ? ` It refuses Transfer-Encoding: ${te}.`
+      : best.cause === 'method-unsupported'
+        ? ` It refuses the method ${s.method}.`
+        : '';
 }
 
 function toFinding(c: CauseScore): Finding {
@@ -91,8 +96,14 @@ function thinFinding(input: CauseInput): Finding {
   return {
     ...toFinding({ ...base, points: 0.5 }),
     confidence: 'low',
-    summary: `${base.summary} (The response carries almost no evidence; this is the default reading of a 501 ${stub ? `to ${s.method}` : ''}.)`.replace(' )', ')'),
-    settle: input.p ? base.settle : `Run the probes (a control GET, OPTIONS, the method on a sibling path): the response alone does not tell. ${base.settle ?? ''}`.trim(),
+    summary:
+      `${base.summary} (The response carries almost no evidence; this is the default reading of a 501 ${stub ? `to ${s.method}` : ''}.)`.replace(
+        ' )',
+        ')',
+      ),
+    settle: input.p
+      ? base.settle
+      : `Run the probes (a control GET, OPTIONS, the method on a sibling path): the response alone does not tell. ${base.settle ?? ''}`.trim(),
   };
 }
 

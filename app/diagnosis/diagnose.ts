@@ -2,7 +2,13 @@
  * The full diagnosis: the passive explanation, then (for a 501, when enabled) the probes, whose
  * evidence is folded into the same ranked findings.
  */
-import type { DiagnosisReport, OriginalRequest, ProbeOptions, ProbeRecord, SkippedProbe } from '../contract/diagnosis-ops';
+import type {
+  DiagnosisReport,
+  OriginalRequest,
+  ProbeOptions,
+  ProbeRecord,
+  SkippedProbe,
+} from '../contract/diagnosis-ops';
 import type { ExchangeRecord } from '../contract/exchange';
 import { explainSignals } from './explain';
 import { analyseProbes } from './probe-analysis';
@@ -17,7 +23,12 @@ export interface DiagnoseHooks {
   tempDir?: string;
 }
 
-export async function diagnoseExchange(exchange: ExchangeRecord, original: OriginalRequest, options: ProbeOptions, hooks: DiagnoseHooks = {}): Promise<DiagnosisReport> {
+export async function diagnoseExchange(
+  exchange: ExchangeRecord,
+  original: OriginalRequest,
+  options: ProbeOptions,
+  hooks: DiagnoseHooks = {},
+): Promise<DiagnosisReport> {
   const s = extractSignals(exchange);
   let skipped: SkippedProbe[] = [];
   let probeNote: string | null = null;
@@ -41,5 +52,12 @@ export async function diagnoseExchange(exchange: ExchangeRecord, original: Origi
     observations = analyseProbes(s, run.outcomes);
   }
   const explanation = explainSignals(exchange, s, observations, records);
-  return { exchange, explanation, findings: explanation.findings, probes: records, skippedProbes: skipped, probeNote };
+  return {
+    exchange,
+    explanation,
+    findings: explanation.findings,
+    probes: records,
+    skippedProbes: skipped,
+    probeNote,
+  };
 }

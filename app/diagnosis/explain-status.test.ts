@@ -6,7 +6,15 @@ import { makeExchange } from './testing/factory';
 
 describe('status explanation', () => {
   it('given a 501, it explains it from the status library: RFC 9110 §15.6.2, no retry, cacheable by default', () => {
-    const s = explainExchange(makeExchange({ method: 'BREW', status: 501, reason: 'Not Implemented', headers: [['Content-Type', 'text/plain']], body: 'x' })).status;
+    const s = explainExchange(
+      makeExchange({
+        method: 'BREW',
+        status: 501,
+        reason: 'Not Implemented',
+        headers: [['Content-Type', 'text/plain']],
+        body: 'x',
+      }),
+    ).status;
     assert.equal(s.ref, 'RFC 9110 §15.6.2');
     assert.equal(s.retry.semantics, 'no-retry');
     assert.equal(s.cacheableByDefault, true);
@@ -26,12 +34,24 @@ describe('status explanation', () => {
     assert.match(s.notes.join(' '), /MUST support GET and HEAD/);
   });
   it('given an unregistered code, it explains it by its class', () => {
-    const s = explainExchange(makeExchange({ status: 299, reason: 'Whatever', headers: [['Content-Type', 'text/plain']], body: 'x' })).status;
+    const s = explainExchange(
+      makeExchange({ status: 299, reason: 'Whatever', headers: [['Content-Type', 'text/plain']], body: 'x' }),
+    ).status;
     assert.equal(s.registeredReason, null);
     assert.equal(s.statusClass, 'successful');
   });
   it('given a lower-case method answered 405, it suggests the registered spelling', () => {
-    const s = explainExchange(makeExchange({ method: 'patch', status: 405, headers: [['Allow', 'GET'], ['Content-Type', 'text/plain']], body: 'x' })).status;
+    const s = explainExchange(
+      makeExchange({
+        method: 'patch',
+        status: 405,
+        headers: [
+          ['Allow', 'GET'],
+          ['Content-Type', 'text/plain'],
+        ],
+        body: 'x',
+      }),
+    ).status;
     assert.match(s.notes.join(' '), /did you mean PATCH/);
   });
 });

@@ -17,13 +17,24 @@ export function authorGuess(a: AuthorAnalysis): AuthorGuess {
   const f = a.fingerprint?.fingerprint ?? (a.kind === 'framework' ? a.identity?.fingerprint : undefined);
   return {
     fingerprint: f?.id ?? null,
-    name: f?.name ?? (a.kind === 'application' ? 'the application' : a.identity ? `${a.identity.fingerprint.name} (from headers)` : 'unidentified'),
+    name:
+      f?.name ??
+      (a.kind === 'application'
+        ? 'the application'
+        : a.identity
+          ? `${a.identity.fingerprint.name} (from headers)`
+          : 'unidentified'),
     kind: a.kind,
     confidence: a.confidence,
   };
 }
 
-export function explainSignals(exchange: ExchangeRecord, s: PassiveSignals, p: ProbeObservations | null, probes: readonly ProbeRecord[] = []): Explanation {
+export function explainSignals(
+  exchange: ExchangeRecord,
+  s: PassiveSignals,
+  p: ProbeObservations | null,
+  probes: readonly ProbeRecord[] = [],
+): Explanation {
   const status = explainStatus(s);
   const findings = s.status === 501 ? combineFindings({ s, p }) : [];
   return {

@@ -10,25 +10,42 @@ import type { PassiveSignals } from './signals';
 
 function viaProduct(entry: string, s: PassiveSignals): Fingerprint | undefined {
   for (const m of s.fingerprints) {
-    if (m.fingerprint.signals.some((sig) => sig.place === 'via' && sig.pattern.test(entry))) return m.fingerprint;
+    if (m.fingerprint.signals.some((sig) => sig.place === 'via' && sig.pattern.test(entry)))
+      return m.fingerprint;
   }
   return undefined;
 }
 
-export function buildHops(s: PassiveSignals, findings: readonly Finding[], p: ProbeObservations | null): HopDiagram {
+export function buildHops(
+  s: PassiveSignals,
+  findings: readonly Finding[],
+  p: ProbeObservations | null,
+): HopDiagram {
   const hops: HopNode[] = [{ role: 'client', label: 'Statuscope', source: 'request', authored: false }];
   const seen = new Set<string>();
   // Via lists the nearest-to-origin first; the diagram runs from the client.
   for (const entry of [...s.via].reverse()) {
     const product = viaProduct(entry, s);
     if (product) seen.add(product.id);
-    hops.push({ role: 'proxy', label: `Via: ${entry}`, ...(product ? { fingerprint: product.id } : {}), source: 'Via', authored: false });
+    hops.push({
+      role: 'proxy',
+      label: `Via: ${entry}`,
+      ...(product ? { fingerprint: product.id } : {}),
+      source: 'Via',
+      authored: false,
+    });
   }
   for (const m of s.fingerprints) {
     const f = m.fingerprint;
     if (seen.has(f.id) || !isProxyOnly(f) || !(m.onPath || m.identity || m.authored)) continue;
     seen.add(f.id);
-    hops.push({ role: 'proxy', label: f.name, fingerprint: f.id, source: m.hits[0]?.observed ?? f.name, authored: false });
+    hops.push({
+      role: 'proxy',
+      label: f.name,
+      fingerprint: f.id,
+      source: m.hits[0]?.observed ?? f.name,
+      authored: false,
+    });
   }
   const top = findings[0];
   const proxyTop = top?.cause === 'proxy-originated' && top.confidence !== 'low';
@@ -36,29 +53,48 @@ export function buildHops(s: PassiveSignals, findings: readonly Finding[], p: Pr
   const authorFp = author.fingerprint?.fingerprint;
   if (proxyTop && authorFp && !seen.has(authorFp.id)) {
     // An origin-capable server (nginx) shown by the probes to front an application.
-    hops.push({ role: 'proxy', label: `${authorFp.name} (reverse proxy)`, fingerprint: authorFp.id, source: p ? 'probe:control' : 'response body', authored: false });
+    hops.push({
+      role: 'proxy',
+      label: `${authorFp.name} (reverse proxy)`,
+      fingerprint: authorFp.id,
+      source: p ? 'probe:control' : 'response body',
+      authored: false,
+    });
     seen.add(authorFp.id);
   }
   const originProduct =
-    author.kind !== 'proxy' && !proxyTop
-      ? (authorFp ?? author.identity?.fingerprint)
-      : undefined;
+    author.kind !== 'proxy' && !proxyTop ? (authorFp ?? author.identity?.fingerprint) : undefined;
   const serverHeader = s.headers.find(([n]) => n.toLowerCase() === 'server')?.[1];
   const originLabel =
     originProduct?.name ??
-    (author.kind === 'application' ? `application${serverHeader && !proxyTop ? ` (Server: ${serverHeader})` : ''}` : proxyTop ? 'origin (did not answer)' : serverHeader ? `origin (Server: ${serverHeader})` : 'origin (unidentified)');
-  hops.push({ role: 'origin', label: originLabel, ...(originProduct ? { fingerprint: originProduct.id } : {}), source: originProduct ? 'fingerprint' : author.kind === 'application' ? 'response body' : 'Server', authored: false });
+    (author.kind === 'application'
+      ? `application${serverHeader && !proxyTop ? ` (Server: ${serverHeader})` : ''}`
+      : proxyTop
+        ? 'origin (did not answer)'
+        : serverHeader
+          ? `origin (Server: ${serverHeader})`
+          : 'origin (unidentified)');
+  hops.push({
+    role: 'origin',
+    label: originLabel,
+    ...(originProduct ? { fingerprint: originProduct.id } : {}),
+    source: originProduct ? 'fingerprint' : author.kind === 'application' ? 'response body' : 'Server',
+    authored: false,
+  });
 
   let authorIndex = hops.length - 1;
   let confidence: Confidence = author.confidence;
   let note = 'The origin wrote the response; any proxies relayed it.';
   if (author.kind === 'proxy' || proxyTop) {
-    const idx = hops.findIndex((h) => h.role === 'proxy' && h.fingerprint !== undefined && h.fingerprint === authorFp?.id);
+    const idx = hops.findIndex(
+      (h) => h.role === 'proxy' && h.fingerprint !== undefined && h.fingerprint === authorFp?.id,
+    );
     authorIndex = idx >= 0 ? idx : hops.findIndex((h) => h.role === 'proxy');
     confidence = top?.cause === 'proxy-originated' ? top.confidence : author.confidence;
     note = `${authorFp?.name ?? 'A proxy'} wrote the response; the origin may never have seen the request.`;
   } else if (author.kind === 'unknown') {
-    note = 'No proxy error page was recognised, so the origin most likely wrote the response; nothing in it proves which hop did.';
+    note =
+      'No proxy error page was recognised, so the origin most likely wrote the response; nothing in it proves which hop did.';
   }
   const authored = hops[authorIndex];
   if (authored) authored.authored = true;

@@ -11,19 +11,45 @@ const html: HeaderPair = ['Content-Type', 'text/html'];
 
 describe('response lint', () => {
   it('given 405 without Allow, it reports a MUST violation of RFC 9110 §15.5.6', () => {
-    const [issue] = explainExchange(makeExchange({ method: 'DELETE', status: 405, reason: 'Method Not Allowed', headers: [html], body: 'no' })).lint;
+    const [issue] = explainExchange(
+      makeExchange({
+        method: 'DELETE',
+        status: 405,
+        reason: 'Method Not Allowed',
+        headers: [html],
+        body: 'no',
+      }),
+    ).lint;
     assert.equal(issue?.id, '405-allow');
     assert.equal(issue?.level, 'violation');
     assert.equal(issue?.ref, 'RFC 9110 §15.5.6');
   });
   it('given 405 with Allow, it reports nothing about Allow', () => {
-    assert.deepEqual(lintIds({ method: 'DELETE', status: 405, reason: 'Method Not Allowed', headers: [html, ['Allow', 'GET, HEAD']], body: 'no' }), []);
+    assert.deepEqual(
+      lintIds({
+        method: 'DELETE',
+        status: 405,
+        reason: 'Method Not Allowed',
+        headers: [html, ['Allow', 'GET, HEAD']],
+        body: 'no',
+      }),
+      [],
+    );
   });
   it('given 405 whose Allow lists the refused method, it reports the contradiction', () => {
-    assert.ok(lintIds({ method: 'DELETE', status: 405, headers: [html, ['Allow', 'GET, DELETE']], body: 'x' }).includes('405-allow-lists-method'));
+    assert.ok(
+      lintIds({
+        method: 'DELETE',
+        status: 405,
+        headers: [html, ['Allow', 'GET, DELETE']],
+        body: 'x',
+      }).includes('405-allow-lists-method'),
+    );
   });
   it('given 401 without WWW-Authenticate, it reports a violation of §15.5.2', () => {
-    assert.deepEqual(lintIds({ status: 401, reason: 'Unauthorized', headers: [html], body: 'login' }), ['401-www-authenticate']);
+    assert.deepEqual(lintIds({ status: 401, reason: 'Unauthorized', headers: [html], body: 'login' }), [
+      '401-www-authenticate',
+    ]);
   });
   it('given 407 without Proxy-Authenticate, it reports a violation', () => {
     assert.deepEqual(lintIds({ status: 407, headers: [html], body: 'x' }), ['407-proxy-authenticate']);
@@ -35,7 +61,9 @@ describe('response lint', () => {
     assert.deepEqual(lintIds({ status: 429, headers: [html], body: 'slow down' }), ['429-retry-after']);
   });
   it('given a Retry-After that is neither seconds nor a date, it reports it', () => {
-    assert.deepEqual(lintIds({ status: 503, headers: [html, ['Retry-After', 'soon']], body: 'x' }), ['retry-after-format']);
+    assert.deepEqual(lintIds({ status: 503, headers: [html, ['Retry-After', 'soon']], body: 'x' }), [
+      'retry-after-format',
+    ]);
     assert.deepEqual(lintIds({ status: 503, headers: [html, ['Retry-After', '120']], body: 'x' }), []);
   });
   it('given 416 without Content-Range, it warns (SHOULD, §15.5.17)', () => {
@@ -47,17 +75,26 @@ describe('response lint', () => {
     assert.deepEqual(lintIds({ status: 426, headers: [html], body: 'x' }), ['426-upgrade']);
   });
   it('given 201 without Location, it adds a note', () => {
-    assert.deepEqual(lintIds({ method: 'POST', status: 201, headers: [['Content-Type', 'application/json']], body: '{}' }), ['201-location']);
+    assert.deepEqual(
+      lintIds({ method: 'POST', status: 201, headers: [['Content-Type', 'application/json']], body: '{}' }),
+      ['201-location'],
+    );
   });
   it('given a 302 without Location, it warns that the redirect cannot be followed', () => {
     assert.deepEqual(lintIds({ status: 302, headers: [html], body: 'moved' }), ['3xx-location']);
     assert.deepEqual(lintIds({ status: 302, headers: [html, ['Location', '/next']], body: 'moved' }), []);
   });
   it('given a single-part 206 without Content-Range, it reports a violation', () => {
-    assert.deepEqual(lintIds({ status: 206, headers: [['Content-Type', 'text/plain']], body: 'abc' }), ['206-content-range']);
+    assert.deepEqual(lintIds({ status: 206, headers: [['Content-Type', 'text/plain']], body: 'abc' }), [
+      '206-content-range',
+    ]);
   });
   it('given a 204 with content, it reports a violation', () => {
-    assert.ok(lintIds({ status: 204, headers: [['Content-Type', 'text/plain']], body: 'oops' }).includes('no-content-body'));
+    assert.ok(
+      lintIds({ status: 204, headers: [['Content-Type', 'text/plain']], body: 'oops' }).includes(
+        'no-content-body',
+      ),
+    );
   });
   it('given content without Content-Type, it warns', () => {
     assert.deepEqual(lintIds({ status: 200, body: 'hello' }), ['content-type']);
@@ -67,6 +104,10 @@ describe('response lint', () => {
     assert.ok(!lintIds({ method: 'BREW', status: 501, headers: [html], body: 'x' }).includes('501-get-head'));
   });
   it('given a 501 whose Allow lists the refused method, it warns', () => {
-    assert.ok(lintIds({ method: 'PUT', status: 501, headers: [html, ['Allow', 'GET, PUT']], body: 'x' }).includes('501-allow-lists-method'));
+    assert.ok(
+      lintIds({ method: 'PUT', status: 501, headers: [html, ['Allow', 'GET, PUT']], body: 'x' }).includes(
+        '501-allow-lists-method',
+      ),
+    );
   });
 });

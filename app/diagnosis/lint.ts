@@ -30,7 +30,8 @@ const RULES: readonly Rule[] = [
     keyword: 'MUST',
     header: 'Allow',
     ref: 'RFC 9110 §15.5.6',
-    message: () => '405 without Allow: the origin server MUST list the methods the resource supports (an empty Allow is fine).',
+    message: () =>
+      '405 without Allow: the origin server MUST list the methods the resource supports (an empty Allow is fine).',
   },
   {
     id: '405-allow-lists-method',
@@ -46,7 +47,8 @@ const RULES: readonly Rule[] = [
     keyword: 'MUST',
     header: 'WWW-Authenticate',
     ref: 'RFC 9110 §15.5.2',
-    message: () => '401 without WWW-Authenticate: the server MUST send at least one challenge saying how to authenticate (use 403 if credentials would not help).',
+    message: () =>
+      '401 without WWW-Authenticate: the server MUST send at least one challenge saying how to authenticate (use 403 if credentials would not help).',
   },
   {
     id: '407-proxy-authenticate',
@@ -62,7 +64,8 @@ const RULES: readonly Rule[] = [
     keyword: 'MAY',
     header: 'Retry-After',
     ref: 'RFC 9110 §15.6.4',
-    message: () => '503 without Retry-After: the server may say when to come back; without it, clients can only guess (back off).',
+    message: () =>
+      '503 without Retry-After: the server may say when to come back; without it, clients can only guess (back off).',
   },
   {
     id: '429-retry-after',
@@ -81,7 +84,8 @@ const RULES: readonly Rule[] = [
     keyword: 'MUST',
     header: 'Retry-After',
     ref: 'RFC 9110 §10.2.3',
-    message: (s) => `Retry-After "${headerValue(s.headers, 'retry-after') ?? ''}" is neither an HTTP-date nor a number of seconds.`,
+    message: (s) =>
+      `Retry-After "${headerValue(s.headers, 'retry-after') ?? ''}" is neither an HTTP-date nor a number of seconds.`,
   },
   {
     id: '416-content-range',
@@ -89,7 +93,8 @@ const RULES: readonly Rule[] = [
     keyword: 'SHOULD',
     header: 'Content-Range',
     ref: 'RFC 9110 §15.5.17',
-    message: () => '416 without Content-Range: the server SHOULD send "Content-Range: bytes */<length>" so the client learns the representation length.',
+    message: () =>
+      '416 without Content-Range: the server SHOULD send "Content-Range: bytes */<length>" so the client learns the representation length.',
   },
   {
     id: '426-upgrade',
@@ -101,7 +106,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: '206-content-range',
-    applies: (s) => s.status === 206 && !has(s, 'content-range') && !/multipart\/byteranges/i.test(s.mediaType),
+    applies: (s) =>
+      s.status === 206 && !has(s, 'content-range') && !/multipart\/byteranges/i.test(s.mediaType),
     keyword: 'MUST',
     header: 'Content-Range',
     ref: 'RFC 9110 §15.3.7.1',
@@ -113,7 +119,8 @@ const RULES: readonly Rule[] = [
     keyword: 'MAY',
     header: 'Location',
     ref: 'RFC 9110 §15.3.2',
-    message: () => '201 without Location: the created resource is then taken to be the target URI itself; send Location if it was created elsewhere.',
+    message: () =>
+      '201 without Location: the created resource is then taken to be the target URI itself; send Location if it was created elsewhere.',
   },
   {
     id: '3xx-location',
@@ -121,14 +128,19 @@ const RULES: readonly Rule[] = [
     keyword: 'SHOULD',
     header: 'Location',
     ref: 'RFC 9110 §15.4',
-    message: (s) => `${s.status} without Location: the server SHOULD say where to go; clients cannot follow this redirect.`,
+    message: (s) =>
+      `${s.status} without Location: the server SHOULD say where to go; clients cannot follow this redirect.`,
   },
   {
     id: 'no-content-body',
-    applies: (s) => (s.status === 204 || s.status === 304) && (!s.bodyEmpty || Number(headerValue(s.headers, 'content-length') ?? '0') > 0) && s.method !== 'HEAD',
+    applies: (s) =>
+      (s.status === 204 || s.status === 304) &&
+      (!s.bodyEmpty || Number(headerValue(s.headers, 'content-length') ?? '0') > 0) &&
+      s.method !== 'HEAD',
     keyword: 'MUST',
     ref: 'RFC 9110 §15.3.5',
-    message: (s) => `${s.status} with content: a ${s.status} response cannot contain content (it ends at the header section).`,
+    message: (s) =>
+      `${s.status} with content: a ${s.status} response cannot contain content (it ends at the header section).`,
   },
   {
     id: 'content-type',
@@ -143,7 +155,8 @@ const RULES: readonly Rule[] = [
     applies: (s) => s.status === 501 && s.methodFacts.mustBeSupported,
     keyword: 'MUST',
     ref: 'RFC 9110 §9.1',
-    message: (s) => `501 to ${s.method}: all general-purpose servers MUST support GET and HEAD, so this is a resource that refuses it (a stub), a proxy, or a misused 501.`,
+    message: (s) =>
+      `501 to ${s.method}: all general-purpose servers MUST support GET and HEAD, so this is a resource that refuses it (a stub), a proxy, or a misused 501.`,
   },
   {
     id: '501-allow-lists-method',

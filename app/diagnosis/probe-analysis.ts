@@ -37,19 +37,28 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A body with the request-specific parts blanked: methods, paths, numbers, dates. */
 function template(s: PassiveSignals): string {
   let text = s.bodyVisible;
-  for (const token of [s.method, s.path]) if (token.length > 1) text = text.replace(new RegExp(escapeRe(token), 'g'), '<x>');
-  return text.replace(/\b[A-Z]{3,}\b/g, '<M>').replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
+  for (const token of [s.method, s.path])
+    if (token.length > 1) text = text.replace(new RegExp(escapeRe(token), 'g'), '<x>');
+  return text
+    .replace(/\b[A-Z]{3,}\b/g, '<M>')
+    .replace(/\d+/g, '0')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function sameAnswer(a: PassiveSignals, b: PassiveSignals): boolean {
   if (a.status !== b.status) return false;
   if (a.mediaType.toLowerCase() !== b.mediaType.toLowerCase()) return false;
   // A HEAD answer has no body to compare: status and media type are all there is.
-  if (a.bodyEmpty || b.bodyEmpty) return a.bodyEmpty === b.bodyEmpty || a.method === 'HEAD' || b.method === 'HEAD';
+  if (a.bodyEmpty || b.bodyEmpty)
+    return a.bodyEmpty === b.bodyEmpty || a.method === 'HEAD' || b.method === 'HEAD';
   return template(a) === template(b);
 }
 
-export function analyseProbes(original: PassiveSignals, outcomes: readonly ProbeOutcome[]): ProbeObservations {
+export function analyseProbes(
+  original: PassiveSignals,
+  outcomes: readonly ProbeOutcome[],
+): ProbeObservations {
   const byKind: ProbeObservations['byKind'] = {};
   for (const o of outcomes) {
     const response = o.exchange ? finalResponse(o.exchange) : undefined;

@@ -26,7 +26,11 @@ export const engineTransport: ProbeTransport = {
 
 const PREVIEW = 2048;
 
-function recordOf(p: PlannedProbe, result: Result<ExchangeRecord> | null, ms: number): { record: ProbeRecord; exchange: ExchangeRecord | null } {
+function recordOf(
+  p: PlannedProbe,
+  result: Result<ExchangeRecord> | null,
+  ms: number,
+): { record: ProbeRecord; exchange: ExchangeRecord | null } {
   const exchange = result?.ok ? result.value : null;
   const hop = exchange ? finalHop(exchange) : undefined;
   const response = hop?.response;
@@ -39,12 +43,31 @@ function recordOf(p: PlannedProbe, result: Result<ExchangeRecord> | null, ms: nu
     request: {
       method: p.method,
       url,
-      target: p.send.mode === 'raw' ? p.send.target : `${new URL(p.send.spec.url).pathname}${new URL(p.send.spec.url).search}`,
-      headers: hop ? hop.requestHeaders.map((h) => [h.name, h.value]) : p.send.mode === 'client' ? p.send.spec.headers : [],
+      target:
+        p.send.mode === 'raw'
+          ? p.send.target
+          : `${new URL(p.send.spec.url).pathname}${new URL(p.send.spec.url).search}`,
+      headers: hop
+        ? hop.requestHeaders.map((h) => [h.name, h.value])
+        : p.send.mode === 'client'
+          ? p.send.spec.headers
+          : [],
       mode: p.send.mode,
     },
-    response: response ? { status: response.status, reason: response.reason, headers: response.headers, body: body.slice(0, PREVIEW) } : null,
-    error: result === null ? { code: 'probe.aborted', message: 'The probe was cancelled.' } : result.ok ? null : { code: result.error.code, message: result.error.message },
+    response: response
+      ? {
+          status: response.status,
+          reason: response.reason,
+          headers: response.headers,
+          body: body.slice(0, PREVIEW),
+        }
+      : null,
+    error:
+      result === null
+        ? { code: 'probe.aborted', message: 'The probe was cancelled.' }
+        : result.ok
+          ? null
+          : { code: result.error.code, message: result.error.message },
     rawRequest: hop?.requestHead ?? '',
     rawResponse: response ? `${response.rawHead}${body.slice(0, PREVIEW)}` : '',
     ms: Math.round(ms * 10) / 10,
@@ -61,7 +84,10 @@ export interface RunProbesOptions {
   onProbe?: (record: ProbeRecord, done: number, total: number) => void;
 }
 
-export async function runProbes(plan: readonly PlannedProbe[], opts: RunProbesOptions): Promise<{ records: ProbeRecord[]; outcomes: ProbeOutcome[] }> {
+export async function runProbes(
+  plan: readonly PlannedProbe[],
+  opts: RunProbesOptions,
+): Promise<{ records: ProbeRecord[]; outcomes: ProbeOutcome[] }> {
   const transport = opts.transport ?? engineTransport;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.deadlineMs);
@@ -72,10 +98,16 @@ export async function runProbes(plan: readonly PlannedProbe[], opts: RunProbesOp
     const results = await Promise.all(
       plan.map(async (p) => {
         const started = performance.now();
-        const sendOpts = { signal: controller.signal, ...(opts.tempDir !== undefined ? { tempDir: opts.tempDir } : {}) };
+        const sendOpts = {
+          signal: controller.signal,
+          ...(opts.tempDir !== undefined ? { tempDir: opts.tempDir } : {}),
+        };
         let result: Result<ExchangeRecord> | null;
         try {
-          result = p.send.mode === 'raw' ? await transport.sendRaw(p.send.raw, sendOpts) : await transport.send(p.send.spec, sendOpts);
+          result =
+            p.send.mode === 'raw'
+              ? await transport.sendRaw(p.send.raw, sendOpts)
+              : await transport.send(p.send.spec, sendOpts);
         } catch {
           result = null;
         }
@@ -87,7 +119,12 @@ export async function runProbes(plan: readonly PlannedProbe[], opts: RunProbesOp
     );
     return {
       records: results.map((r) => r.record),
-      outcomes: results.map((r) => ({ id: r.p.id, kind: r.p.kind, method: r.p.method, exchange: r.exchange })),
+      outcomes: results.map((r) => ({
+        id: r.p.id,
+        kind: r.p.kind,
+        method: r.p.method,
+        exchange: r.exchange,
+      })),
     };
   } finally {
     clearTimeout(timer);

@@ -6,13 +6,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { OriginalRequest, ProbeKind, ProbeOptions, SkippedProbe } from '../contract/diagnosis-ops';
-import { requestSpecSchema, type HeaderPair, type RawRequest, type RequestBody, type RequestSpec } from '../contract/exchange';
+import {
+  requestSpecSchema,
+  type HeaderPair,
+  type RawRequest,
+  type RequestBody,
+  type RequestSpec,
+} from '../contract/exchange';
 import { suspectFeature } from './causes/protocol-feature';
 import type { PassiveSignals } from './signals';
 
 export const MAX_PROBES = 8;
 
-export type ProbeSend = { mode: 'client'; spec: RequestSpec } | { mode: 'raw'; raw: RawRequest; method: string; url: string; target: string };
+export type ProbeSend =
+  | { mode: 'client'; spec: RequestSpec }
+  | { mode: 'raw'; raw: RawRequest; method: string; url: string; target: string };
 
 export interface PlannedProbe {
   id: string;
@@ -28,8 +36,26 @@ export interface ProbePlan {
 }
 
 /** Framing and hop-by-hop fields a derived request must not copy (RFC 9110 §7.6.1, RFC 9112 §6). */
-const NOT_COPIED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'te', 'upgrade', 'expect', 'proxy-connection', 'max-forwards']);
-const BODY_FIELDS = new Set(['content-type', 'content-encoding', 'content-language', 'content-md5', 'digest', 'content-digest']);
+const NOT_COPIED = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'te',
+  'upgrade',
+  'expect',
+  'proxy-connection',
+  'max-forwards',
+]);
+const BODY_FIELDS = new Set([
+  'content-type',
+  'content-encoding',
+  'content-language',
+  'content-md5',
+  'digest',
+  'content-digest',
+]);
 
 interface Base {
   url: URL;
@@ -81,7 +107,9 @@ function baseOf(s: PassiveSignals, original: OriginalRequest, opts: ProbeOptions
     headers: headers.filter(([n]) => !NOT_COPIED.has(n.toLowerCase())),
     body: { kind: 'none' },
     rawBody: body,
-    framing: headers.filter(([n]) => ['transfer-encoding', 'content-length', 'expect', 'upgrade'].includes(n.toLowerCase())),
+    framing: headers.filter(([n]) =>
+      ['transfer-encoding', 'content-length', 'expect', 'upgrade'].includes(n.toLowerCase()),
+    ),
     raw: true,
     timeoutMs: opts.timeoutMs,
     rejectUnauthorized: original.request.rejectUnauthorized,
@@ -109,9 +137,14 @@ function build(b: Base, shape: Shape): ProbeSend {
   if (b.raw || shape.target === '*') {
     const same = shape.sameFraming === true && b.raw;
     const body = (shape.withBody || same) && b.raw ? b.rawBody : Buffer.alloc(0);
-    const lines = [`${shape.method} ${shape.target} ${shape.version ?? 'HTTP/1.1'}`, `Host: ${b.url.host}`, ...shape.headers.map(([n, v]) => `${n}: ${v}`)];
+    const lines = [
+      `${shape.method} ${shape.target} ${shape.version ?? 'HTTP/1.1'}`,
+      `Host: ${b.url.host}`,
+      ...shape.headers.map(([n, v]) => `${n}: ${v}`),
+    ];
     if (same) lines.push(...b.framing.map(([n, v]) => `${n}: ${v}`));
-    else if (body.length > 0 || (shape.withBody && !['GET', 'HEAD', 'OPTIONS'].includes(shape.method))) lines.push(`Content-Length: ${body.length}`);
+    else if (body.length > 0 || (shape.withBody && !['GET', 'HEAD', 'OPTIONS'].includes(shape.method)))
+      lines.push(`Content-Length: ${body.length}`);
     lines.push('Connection: close');
     const bytes = Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
     return {
@@ -119,7 +152,12 @@ function build(b: Base, shape: Shape): ProbeSend {
       method: shape.method,
       url: shape.target === '*' ? b.url.origin : url.href,
       target: shape.target,
-      raw: { target: b.url.origin, bytesBase64: bytes.toString('base64'), timeoutMs: b.timeoutMs, rejectUnauthorized: b.rejectUnauthorized },
+      raw: {
+        target: b.url.origin,
+        bytesBase64: bytes.toString('base64'),
+        timeoutMs: b.timeoutMs,
+        rejectUnauthorized: b.rejectUnauthorized,
+      },
     };
   }
   return {
@@ -156,38 +194,99 @@ export function planProbes(s: PassiveSignals, original: OriginalRequest, opts: P
   const plain = withoutBodyFields(b.headers);
   const unsafeOk = s.methodFacts.safe || opts.allowUnsafe;
   const consent = `needs consent to send ${s.method} again (--allow-unsafe-probes)`;
-  const add = (kind: ProbeKind, why: string, shape: Shape) => probes.push({ id: kind, kind, why, method: shape.method, send: build(b, shape) });
+  const add = (kind: ProbeKind, why: string, shape: Shape) =>
+    probes.push({ id: kind, kind, why, method: shape.method, send: build(b, shape) });
 
   const control = s.method === 'GET' ? 'HEAD' : 'GET';
-  add(s.method === 'GET' ? 'control-head' : 'control-get', `${control} on the same URL: learns who answers there (the origin's fingerprint) and whether the endpoint fails for every method`, { method: control, target, headers: plain, withBody: false });
-  if (s.method !== 'OPTIONS') add('options-target', 'OPTIONS on the same URL: the Allow header lists the methods the resource supports (RFC 9110 §9.3.7)', { method: 'OPTIONS', target, headers: plain, withBody: false });
+  add(
+    s.method === 'GET' ? 'control-head' : 'control-get',
+    `${control} on the same URL: learns who answers there (the origin's fingerprint) and whether the endpoint fails for every method`,
+    { method: control, target, headers: plain, withBody: false },
+  );
+  if (s.method !== 'OPTIONS')
+    add(
+      'options-target',
+      'OPTIONS on the same URL: the Allow header lists the methods the resource supports (RFC 9110 §9.3.7)',
+      { method: 'OPTIONS', target, headers: plain, withBody: false },
+    );
   else skipped.push({ kind: 'options-target', why: 'the original request was OPTIONS on this URL' });
-  add('options-star', 'OPTIONS * asks the server itself (not a resource) what it supports (RFC 9110 §9.3.7)', { method: 'OPTIONS', target: '*', headers: [], withBody: false });
+  add(
+    'options-star',
+    'OPTIONS * asks the server itself (not a resource) what it supports (RFC 9110 §9.3.7)',
+    { method: 'OPTIONS', target: '*', headers: [], withBody: false },
+  );
   if (unsafeOk) {
-    add('sibling-path', `${s.method} on a random sibling path: the same 501 there means a server-wide gap, a different answer means this endpoint alone refuses`, { method: s.method, target: siblingTarget(b.url), headers: b.headers, withBody: true, sameFraming: true, version: s.features.version });
+    add(
+      'sibling-path',
+      `${s.method} on a random sibling path: the same 501 there means a server-wide gap, a different answer means this endpoint alone refuses`,
+      {
+        method: s.method,
+        target: siblingTarget(b.url),
+        headers: b.headers,
+        withBody: true,
+        sameFraming: true,
+        version: s.features.version,
+      },
+    );
   } else skipped.push({ kind: 'sibling-path', why: `${s.method} on a sibling path ${consent}` });
-  add('max-forwards', 'OPTIONS with Max-Forwards: 0: the first proxy that honours it answers itself (RFC 9110 §7.6.2), showing whether a hop sits in front', { method: 'OPTIONS', target, headers: [...plain, ['Max-Forwards', '0']], withBody: false });
+  add(
+    'max-forwards',
+    'OPTIONS with Max-Forwards: 0: the first proxy that honours it answers itself (RFC 9110 §7.6.2), showing whether a hop sits in front',
+    { method: 'OPTIONS', target, headers: [...plain, ['Max-Forwards', '0']], withBody: false },
+  );
 
   const feature = suspectFeature(s);
   if (feature) {
     if (unsafeOk) {
       const drop = feature.header.toLowerCase();
-      add('without-feature', `the same request without ${feature.header}: ${feature.value}${feature.header === 'Transfer-Encoding' ? ' (and the body it framed)' : ''}: if it is accepted, the feature is the cause`, {
-        method: s.method,
-        target,
-        headers: b.headers.filter(([n]) => n.toLowerCase() !== drop),
-        withBody: feature.header !== 'Transfer-Encoding',
-      });
+      add(
+        'without-feature',
+        `the same request without ${feature.header}: ${feature.value}${feature.header === 'Transfer-Encoding' ? ' (and the body it framed)' : ''}: if it is accepted, the feature is the cause`,
+        {
+          method: s.method,
+          target,
+          headers: b.headers.filter(([n]) => n.toLowerCase() !== drop),
+          withBody: feature.header !== 'Transfer-Encoding',
+        },
+      );
     } else skipped.push({ kind: 'without-feature', why: `retrying without ${feature.header} ${consent}` });
   }
   const best = s.methodFacts.suggestions[0];
   if (best) {
-    if (best.entry.safe || opts.allowUnsafe) add('method-upper', `${best.method} instead of "${s.method}" (${best.kind === 'case' ? 'upper-cased' : 'spelling corrected'}): method tokens are case-sensitive (RFC 9110 §9.1)`, { method: best.method, target, headers: b.headers, withBody: true });
-    else skipped.push({ kind: 'method-upper', why: `${best.method} is not a safe method; sending it needs consent (--allow-unsafe-probes)` });
+    if (best.entry.safe || opts.allowUnsafe)
+      add(
+        'method-upper',
+        `${best.method} instead of "${s.method}" (${best.kind === 'case' ? 'upper-cased' : 'spelling corrected'}): method tokens are case-sensitive (RFC 9110 §9.1)`,
+        { method: best.method, target, headers: b.headers, withBody: true },
+      );
+    else
+      skipped.push({
+        kind: 'method-upper',
+        why: `${best.method} is not a safe method; sending it needs consent (--allow-unsafe-probes)`,
+      });
   }
   if (unsafeOk) {
-    add('cache-bypass', 'the same request with Cache-Control: no-cache: a different answer means a cache served a stale 501, or the 501 comes and goes', { method: s.method, target, headers: [...b.headers, ['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']], withBody: true, sameFraming: true, version: s.features.version });
+    add(
+      'cache-bypass',
+      'the same request with Cache-Control: no-cache: a different answer means a cache served a stale 501, or the 501 comes and goes',
+      {
+        method: s.method,
+        target,
+        headers: [...b.headers, ['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']],
+        withBody: true,
+        sameFraming: true,
+        version: s.features.version,
+      },
+    );
   } else skipped.push({ kind: 'cache-bypass', why: `a cache-bypassing retry ${consent}` });
 
-  return { probes: probes.slice(0, MAX_PROBES), skipped: [...skipped, ...probes.slice(MAX_PROBES).map((p) => ({ kind: p.kind, why: `over the limit of ${MAX_PROBES} probes` }))] };
+  return {
+    probes: probes.slice(0, MAX_PROBES),
+    skipped: [
+      ...skipped,
+      ...probes
+        .slice(MAX_PROBES)
+        .map((p) => ({ kind: p.kind, why: `over the limit of ${MAX_PROBES} probes` })),
+    ],
+  };
 }

@@ -18,13 +18,21 @@ function rawExchange(exchange: ExchangeRecord): string {
   let responseText = '(no response)';
   if (response) {
     const body = bodyText(response.body);
-    const shown = body.length > BODY_LIMIT ? `${body.slice(0, BODY_LIMIT)}\n… (${response.body.decodedBytes} bytes in all)` : body;
+    const shown =
+      body.length > BODY_LIMIT
+        ? `${body.slice(0, BODY_LIMIT)}\n… (${response.body.decodedBytes} bytes in all)`
+        : body;
     responseText = `${response.rawHead.replace(/\r\n/g, '\n').trimEnd()}\n\n${shown}`.trimEnd();
   }
   return `--- request (as sent) ---\n${request}${reqBody}\n\n--- response (as received) ---\n${responseText}`;
 }
 
-export function buildReport(exchange: ExchangeRecord, status: StatusExplanation, findings: readonly Finding[], probes: readonly ProbeRecord[] = []): string {
+export function buildReport(
+  exchange: ExchangeRecord,
+  status: StatusExplanation,
+  findings: readonly Finding[],
+  probes: readonly ProbeRecord[] = [],
+): string {
   const lines: string[] = [];
   const hop = finalHop(exchange);
   lines.push('HTTP diagnosis report (Statuscope)', '');
@@ -45,7 +53,9 @@ export function buildReport(exchange: ExchangeRecord, status: StatusExplanation,
   if (probes.length > 0) {
     lines.push('', 'Probes sent to confirm:');
     for (const p of probes) {
-      const result = p.response ? `${p.response.status} ${p.response.reason}`.trimEnd() : `no response (${p.error?.message ?? 'failed'})`;
+      const result = p.response
+        ? `${p.response.status} ${p.response.reason}`.trimEnd()
+        : `no response (${p.error?.message ?? 'failed'})`;
       lines.push(`- ${p.id}: ${p.request.method} ${p.request.url} -> ${result}  (${p.why})`);
     }
   }

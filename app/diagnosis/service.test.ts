@@ -18,7 +18,9 @@ describe('diagnosis operations', () => {
   after(async () => server?.close());
 
   it('given an exchange record that crossed IPC as JSON, the schema accepts it and explain returns the 501 findings', async () => {
-    const wire: unknown = JSON.parse(JSON.stringify(exchangeFromCase(corpusCase('haproxy-proxy-strict-foo-users42'))));
+    const wire: unknown = JSON.parse(
+      JSON.stringify(exchangeFromCase(corpusCase('haproxy-proxy-strict-foo-users42'))),
+    );
     const input = diagnosisOps['diagnosis:explain'].input.parse({ exchange: wire });
     const result = await handlers['diagnosis:explain'](input, silent);
     assert.ok(result.ok);
@@ -35,7 +37,10 @@ describe('diagnosis operations', () => {
   it('given an exchange that failed before any response, explain answers with a stable error code', async () => {
     const ex = exchangeFromCase(corpusCase('demo-origin-direct-get-refunds'));
     const failed = { ...ex, hops: ex.hops.map((h) => ({ ...h, response: undefined })) };
-    const result = await handlers['diagnosis:explain'](diagnosisOps['diagnosis:explain'].input.parse({ exchange: JSON.parse(JSON.stringify(failed)) }), silent);
+    const result = await handlers['diagnosis:explain'](
+      diagnosisOps['diagnosis:explain'].input.parse({ exchange: JSON.parse(JSON.stringify(failed)) }),
+      silent,
+    );
     assert.equal(result.ok, false);
     if (!result.ok) assert.equal(result.error.code, 'diagnosis.no-response');
   });
@@ -43,7 +48,27 @@ describe('diagnosis operations', () => {
   it('given diagnosis:run on a live 501, it pushes one diagnosis:probe event per probe with progress', async () => {
     server = await startRawServer((req, socket) => {
       const ok = req.requestLine.startsWith('GET ') || req.requestLine.startsWith('HEAD ');
-      socket.end(ok ? rawResponse(200, 'OK', [['Content-Type', 'text/plain'], ['Connection', 'close']], 'fine') : rawResponse(501, 'Not Implemented', [['Content-Type', 'text/plain'], ['Connection', 'close']], 'Not Implemented'));
+      socket.end(
+        ok
+          ? rawResponse(
+              200,
+              'OK',
+              [
+                ['Content-Type', 'text/plain'],
+                ['Connection', 'close'],
+              ],
+              'fine',
+            )
+          : rawResponse(
+              501,
+              'Not Implemented',
+              [
+                ['Content-Type', 'text/plain'],
+                ['Connection', 'close'],
+              ],
+              'Not Implemented',
+            ),
+      );
     });
     const spec = requestSpecSchema.parse({ method: 'PROPFIND', url: `${server.url}/dav/` });
     const sent = await sendExchange(spec);
@@ -54,11 +79,18 @@ describe('diagnosis operations', () => {
         if (name === 'diagnosis:probe') events.push(payload as Events['diagnosis:probe']);
       },
     };
-    const input = diagnosisOps['diagnosis:run'].input.parse({ diagnosisId: 'dg1', exchange: JSON.parse(JSON.stringify(sent.value)), original: { kind: 'spec', request: spec } });
+    const input = diagnosisOps['diagnosis:run'].input.parse({
+      diagnosisId: 'dg1',
+      exchange: JSON.parse(JSON.stringify(sent.value)),
+      original: { kind: 'spec', request: spec },
+    });
     const result = await handlers['diagnosis:run'](input, ctx);
     assert.ok(result.ok);
     assert.equal(events.length, result.value.probes.length);
     assert.ok(events.every((e) => e.diagnosisId === 'dg1' && e.total === events.length));
-    assert.deepEqual(events.map((e) => e.done).sort(), events.map((_, i) => i + 1));
+    assert.deepEqual(
+      events.map((e) => e.done).sort(),
+      events.map((_, i) => i + 1),
+    );
   });
 });

@@ -86,7 +86,10 @@ function firstMatch(re: RegExp, ...texts: string[]): string | null {
 function requestFeatures(headers: readonly HeaderPair[], requestHead: string): RequestFeatures {
   const te = headerValues(headers, 'transfer-encoding').join(', ').trim();
   const expect = headerValue(headers, 'expect')?.trim() ?? null;
-  const firstLine = requestHead.slice(0, requestHead.indexOf('\r\n') >= 0 ? requestHead.indexOf('\r\n') : undefined);
+  const firstLine = requestHead.slice(
+    0,
+    requestHead.indexOf('\r\n') >= 0 ? requestHead.indexOf('\r\n') : undefined,
+  );
   const version = /\s(HTTP\/\S+)\s*$/.exec(firstLine)?.[1] ?? 'HTTP/1.1';
   return {
     transferEncoding: te === '' ? null : te,
@@ -112,14 +115,21 @@ function cacheSignals(headers: readonly HeaderPair[]): CacheSignals {
     const n = name.toLowerCase();
     // X-Cache (Squid, Varnish, CloudFront, Fastly), CF-Cache-Status (Cloudflare), Cache-Status (RFC 9211 §2).
     if (n === 'x-cache') consider(name, value, /\bHIT\b/i, /\b(MISS|PASS|Error)\b/i);
-    else if (n === 'cf-cache-status') consider(name, value, /^(HIT|STALE|UPDATING|REVALIDATED)$/i, /^(MISS|BYPASS|DYNAMIC|EXPIRED)$/i);
+    else if (n === 'cf-cache-status')
+      consider(name, value, /^(HIT|STALE|UPDATING|REVALIDATED)$/i, /^(MISS|BYPASS|DYNAMIC|EXPIRED)$/i);
     else if (n === 'cache-status') consider(name, value, /;\s*hit\b/i, /;\s*fwd=/i);
     else if (n === 'x-cache-status') consider(name, value, /^(HIT|STALE)$/i, /^(MISS|BYPASS|EXPIRED)$/i);
   }
   return { age, hit, miss };
 }
 
-function bodyMentions(s: { method: string; path: string; reason: string; visible: string; app: AppErrorBody | null }): BodyMentions {
+function bodyMentions(s: {
+  method: string;
+  path: string;
+  reason: string;
+  visible: string;
+  app: AppErrorBody | null;
+}): BodyMentions {
   const m = escapeRe(s.method);
   const appText = s.app ? `${s.app.code ?? ''} ${s.app.message ?? ''}` : '';
   const texts = [s.reason, s.visible];
@@ -134,18 +144,29 @@ function bodyMentions(s: { method: string; path: string; reason: string; visible
   );
   // A generic refusal that does not name the method; "Unsupported Request Method and Protocol" (Squid's
   // ERR_UNSUP_REQ) covers framing too, so it is not read as a method refusal.
-  const generic = /(unknown|unrecogni[sz]ed|invalid|unsupported) (http |request )?(method|verb)(?! and protocol)|request method not supported/i;
+  const generic =
+    /(unknown|unrecogni[sz]ed|invalid|unsupported) (http |request )?(method|verb)(?! and protocol)|request method not supported/i;
   const namedHit = firstMatch(named, ...texts);
   const pathTail = s.path.length > 1 ? escapeRe(s.path.split('?')[0] ?? s.path) : null;
   return {
     methodRejection: namedHit ?? firstMatch(generic, ...texts),
     methodNamed: namedHit !== null,
     transferCoding: firstMatch(/transfer[- ]?(encoding|coding)s?|unknown "?transfer/i, ...texts),
-    serverScope: firstMatch(/by this server|server-wide|for any resource|on this server|server does not (support|recogni[sz]e) (the|this) (request )?method/i, ...texts),
+    serverScope: firstMatch(
+      /by this server|server-wide|for any resource|on this server|server does not (support|recogni[sz]e) (the|this) (request )?method/i,
+      ...texts,
+    ),
     endpointScope:
-      firstMatch(/this (endpoint|route|resource|operation|api)\b|for current URL|for this URI/i, ...texts, appText) ??
-      (pathTail ? firstMatch(new RegExp(`${pathTail}(\\b|$)`), s.visible, appText) : null),
-    stubPhrase: firstMatch(/not (yet )?implemented yet|not yet implemented|coming soon|will be (available|implemented)|planned for|under construction|placeholder|to ?do\b|deprecated|retired|sunset/i, s.visible, appText),
+      firstMatch(
+        /this (endpoint|route|resource|operation|api)\b|for current URL|for this URI/i,
+        ...texts,
+        appText,
+      ) ?? (pathTail ? firstMatch(new RegExp(`${pathTail}(\\b|$)`), s.visible, appText) : null),
+    stubPhrase: firstMatch(
+      /not (yet )?implemented yet|not yet implemented|coming soon|will be (available|implemented)|planned for|under construction|placeholder|to ?do\b|deprecated|retired|sunset/i,
+      s.visible,
+      appText,
+    ),
     runtimeFailure: firstMatch(
       /Traceback \(most recent call last\)|\bat [\w$.]+\([\w$]+\.(java|kt|scala):\d+\)|\bat [\w$.<>]+ \(.*:\d+:\d+\)|Exception Report|\b\w+(Exception|Error): |\bstack ?trace\b|\binternal (server )?error\b|\bunexpected error\b|\bnull ?pointer\b|\bsegmentation fault\b|\bdeadlock\b|\bout of memory\b|\bconnection refused\b|\btimed? ?out\b/i,
       s.visible,
@@ -157,10 +178,13 @@ function bodyMentions(s: { method: string; path: string; reason: string; visible
 export function extractSignals(exchange: ExchangeRecord): PassiveSignals {
   const hop = finalHop(exchange);
   const response = hop?.response;
-  const requestHeaders: HeaderPair[] = hop && hop.requestHeaders.length > 0 ? hop.requestHeaders.map((h) => [h.name, h.value]) : exchange.request.headers;
+  const requestHeaders: HeaderPair[] =
+    hop && hop.requestHeaders.length > 0
+      ? hop.requestHeaders.map((h) => [h.name, h.value])
+      : exchange.request.headers;
   const method = hop?.method ?? exchange.request.method;
   const url = hop?.url ?? exchange.request.url;
-  let path = '/';
+  let path: string;
   try {
     const u = new URL(url);
     path = `${u.pathname}${u.search}`;
@@ -169,7 +193,8 @@ export function extractSignals(exchange: ExchangeRecord): PassiveSignals {
   }
   const headers = response?.headers ?? [];
   const body = bodyText(response?.body);
-  const mediaType = response?.body.mediaType ?? (headerValue(headers, 'content-type') ?? '').split(';')[0]?.trim() ?? '';
+  const mediaType =
+    response?.body.mediaType ?? (headerValue(headers, 'content-type') ?? '').split(';')[0]?.trim() ?? '';
   const reason = response?.reason ?? '';
   const visible = /html|xml/i.test(mediaType) || /^\s*</.test(body) ? visibleText(body) : body.trim();
   const appError = parseAppError(body, mediaType);
@@ -193,8 +218,20 @@ export function extractSignals(exchange: ExchangeRecord): PassiveSignals {
     bodyVisible: visible,
     bodyEmpty: body.length === 0,
     mediaType,
-    allow: allowRaw.length > 0 ? allowRaw.join(',').split(',').map((s) => s.trim()).filter(Boolean) : null,
-    via: headerValues(headers, 'via').flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    allow:
+      allowRaw.length > 0
+        ? allowRaw
+            .join(',')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : null,
+    via: headerValues(headers, 'via').flatMap((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     cache: cacheSignals(headers),
     fingerprints,
     appError,

@@ -29,7 +29,11 @@ export interface FingerprintMatch {
   hits: SignalHit[];
 }
 
-const ALL: readonly Fingerprint[] = [...PROXY_FINGERPRINTS, ...SERVER_FINGERPRINTS, ...FRAMEWORK_FINGERPRINTS];
+const ALL: readonly Fingerprint[] = [
+  ...PROXY_FINGERPRINTS,
+  ...SERVER_FINGERPRINTS,
+  ...FRAMEWORK_FINGERPRINTS,
+];
 
 function valuesOf(headers: MatchInput['headers'], name: string): string[] {
   const wanted = name.toLowerCase();
@@ -51,13 +55,19 @@ function hitOf(signal: FingerprintSignal, input: MatchInput): SignalHit | null {
         // Via is a list (RFC 9110 §7.6.3): test each member.
         const parts = signal.place === 'via' ? value.split(',') : [value];
         for (const part of parts) {
-          if (signal.pattern.test(part.trim())) return { signal, observed: `${name === 'via' ? 'Via' : name === 'server' ? 'Server' : name}: ${clip(value)}` };
+          if (signal.pattern.test(part.trim()))
+            return {
+              signal,
+              observed: `${name === 'via' ? 'Via' : name === 'server' ? 'Server' : name}: ${clip(value)}`,
+            };
         }
       }
       return null;
     }
     case 'reason':
-      return signal.pattern.test(input.reason) ? { signal, observed: `reason phrase "${input.reason}"` } : null;
+      return signal.pattern.test(input.reason)
+        ? { signal, observed: `reason phrase "${input.reason}"` }
+        : null;
     case 'body': {
       const m = signal.pattern.exec(input.body);
       return m ? { signal, observed: `body: ${clip(m[0])}` } : null;

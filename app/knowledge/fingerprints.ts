@@ -7,7 +7,11 @@ import { PROXY_FINGERPRINTS } from './fingerprints-proxies';
 import { SERVER_FINGERPRINTS } from './fingerprints-servers';
 import type { Fingerprint } from './fingerprints-types';
 
-export const FINGERPRINTS: readonly Fingerprint[] = [...PROXY_FINGERPRINTS, ...SERVER_FINGERPRINTS, ...FRAMEWORK_FINGERPRINTS];
+export const FINGERPRINTS: readonly Fingerprint[] = [
+  ...PROXY_FINGERPRINTS,
+  ...SERVER_FINGERPRINTS,
+  ...FRAMEWORK_FINGERPRINTS,
+];
 
 const BY_ID = new Map(FINGERPRINTS.map((f) => [f.id, f]));
 
@@ -20,5 +24,17 @@ export function isProxyOnly(f: Fingerprint): boolean {
   return f.roles.length === 1 && f.roles[0] === 'proxy';
 }
 
-export type { Fingerprint, FingerprintSignal, FingerprintKind, Own501Reason, ProductRole, SignalProof } from './fingerprints-types';
-export { matchFingerprints, type FingerprintMatch, type MatchInput, type SignalHit } from './fingerprints-match';
+export type {
+  Fingerprint,
+  FingerprintSignal,
+  FingerprintKind,
+  Own501Reason,
+  ProductRole,
+  SignalProof,
+} from './fingerprints-types';
+export {
+  matchFingerprints,
+  type FingerprintMatch,
+  type MatchInput,
+  type SignalHit,
+} from './fingerprints-match';

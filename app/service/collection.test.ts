@@ -7,6 +7,7 @@ import { finalResponse } from '../common/exchange';
 import { collectionOps } from '../contract/collection-ops';
 import type { EventName, Events } from '../contract/operations';
 import { startHttpServer } from '../testing/servers';
+import { ExchangeRuntime } from './exchange-runtime';
 import { collectionHandlers } from './collection';
 import type { CallContext } from './types';
 
@@ -24,7 +25,8 @@ describe('collection service', () => {
       seen.push(req.headers.authorization);
       res.writeHead(501, { 'content-type': 'text/plain', 'set-cookie': 'sid=1; Path=/' }).end('not here');
     });
-    const h = collectionHandlers({ dataDir: data.dir, tempDir: data.dir });
+    const env = { dataDir: data.dir, tempDir: data.dir };
+    const h = collectionHandlers(env, new ExchangeRuntime(env));
     const ctx = recorder();
     try {
       const opened = await h['collection:open'](
@@ -135,7 +137,8 @@ describe('collection service', () => {
   it('given settings with a secret variable value, it writes the variable without the value and keeps the value host-side', async () => {
     const t = await copySample();
     const data = await tempDir();
-    const h = collectionHandlers({ dataDir: data.dir, tempDir: data.dir });
+    const env = { dataDir: data.dir, tempDir: data.dir };
+    const h = collectionHandlers(env, new ExchangeRuntime(env));
     const ctx = recorder();
     try {
       const input = collectionOps['collection:save-settings'].input.parse({

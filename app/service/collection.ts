@@ -1,7 +1,7 @@
 import { ok, type Result } from '../common/result';
 import { deleteEnvironment, saveEnvironment } from '../collections/environments';
 import { historyToSavedRequest } from '../collections/history/history-store';
-import type { SecretCipher, SecretScope } from '../collections/secrets';
+import type { SecretScope } from '../collections/secrets';
 import { createCollection, createFolder, saveRequest, saveSettings } from '../collections/store';
 import {
   deleteEntry,
@@ -14,20 +14,11 @@ import { openCollection } from '../collections/tree';
 import { CollectionWorkspace } from '../collections/workspace';
 import type { collectionOps } from '../contract/collection-ops';
 import { sendExchange } from '../engine/send';
-import type { CallContext, HandlersFor, ServiceEnv } from './types';
-
-/**
- * What main/ may add to the service env: Electron's safeStorage as a SecretCipher. (Proposed for
- * ServiceEnv itself; until then an env carrying it is accepted here structurally.)
- */
-export interface CollectionServiceEnv extends ServiceEnv {
-  secretCipher?: SecretCipher;
-}
+import type { ExchangeRuntime } from './exchange-runtime';
+import type { HandlersFor, ServiceEnv } from './types';
 
 /** Implements the operations declared in app/contract/collection-ops.ts over app/collections. */
-export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof typeof collectionOps> {
-  const progressOf = (ctx: CallContext, exchangeId: string) => (phase: string, receivedBytes: number) =>
-    ctx.emit('exchange:progress', { exchangeId, phase, receivedBytes });
+export function collectionHandlers(env: ServiceEnv, runtime: ExchangeRuntime): HandlersFor<keyof typeof collectionOps> {
   const ws = new CollectionWorkspace({
     dataDir: env.dataDir,
     env: process.env,
@@ -92,12 +83,12 @@ export function collectionHandlers(env: CollectionServiceEnv): HandlersFor<keyof
     'collection:delete': (input) => at(input.root, (root) => deleteEntry(root, input.path)),
     'collection:reorder': (input) => at(input.root, (root) => reorderFolder(root, input.folder, input.order)),
     'collection:resolve': (input) => ws.preview(input),
-    'collection:send': (input, ctx) => {
-      const onProgress = progressOf(ctx, input.exchangeId);
-      return ws.send(input, (spec, o) =>
-        sendExchange(spec, { tempDir: env.tempDir, onProgress, ...(o?.signal ? { signal: o.signal } : {}) }),
-      );
-    },
+    // Shares the exchange runtime, so exchange:cancel stops it and exchange:body serves its body. Auth
+    // round trips (Digest, OAuth) send more than one exchange under the same id, one after the other.
+    'collection:send': (input, ctx) =>
+      ws.send(input, (spec, o) =>
+        runtime.track(input.exchangeId, (signal) => sendExchange(spec, runtime.sendOptions(input.exchangeId, ctx, signal)), o?.signal),
+      ),
 
     'environment:list': (input) => ws.environments(input.root),
     'environment:save': (input) =>

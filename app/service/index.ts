@@ -6,6 +6,7 @@
 import { collectionHandlers } from './collection';
 import { diagnosisHandlers } from './diagnosis';
 import { exchangeHandlers } from './exchange';
+import { ExchangeRuntime } from './exchange-runtime';
 import { knowledgeHandlers } from './knowledge';
 import { labHandlers } from './lab';
 import { runHandlers } from './run';
@@ -13,11 +14,12 @@ import type { ExchangeRecord } from '../contract/exchange';
 import type { Handlers, ServiceEnv } from './types';
 
 export function createHandlers(env: ServiceEnv): Handlers {
+  const runtime = new ExchangeRuntime(env);
   const handlers: Handlers = {
-    ...exchangeHandlers(env),
+    ...exchangeHandlers(runtime),
     ...diagnosisHandlers(env),
     ...knowledgeHandlers(env),
-    ...collectionHandlers(env),
+    ...collectionHandlers(env, runtime),
     ...labHandlers(env),
     ...runHandlers(env),
   };

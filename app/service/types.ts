@@ -1,3 +1,4 @@
+import type { SecretCipher } from '../collections/secrets';
 import type { Result } from '../common/result';
 import type { EventName, Events, InputOf, OperationName, OutputOf } from '../contract/operations';
 
@@ -21,6 +22,8 @@ export interface ServiceEnv {
   tempDir: string;
   /** Keep every exchange sent through exchange:send in the history (the app: yes; the CLI: no). */
   recordHistory?: boolean;
+  /** Encrypts stored secrets: Electron's safeStorage in the app; absent in web mode and the CLI. */
+  secretCipher?: SecretCipher;
 }
 
 export const silentContext: CallContext = { emit: () => undefined };

@@ -44,8 +44,9 @@ interface CollectionState {
   variablesFor?: string;
   saveAsOpen: boolean;
   saving: boolean;
-  open(path: string): Promise<boolean>;
-  create(path: string, name: string): Promise<boolean>;
+  /** Resolves to the failure, if any, for the form that asked. */
+  open(path: string): Promise<AppError | undefined>;
+  create(path: string, name: string): Promise<AppError | undefined>;
   close(root: string): Promise<void>;
   refresh(root: string, changed?: string[]): Promise<void>;
   loadEnvironments(root: string): Promise<void>;
@@ -152,25 +153,17 @@ export const useCollectionStore = create<CollectionState>()((set, get) => {
     saving: false,
     open: async (path) => {
       const tree = await call('collection:open', { path: path.trim() });
-      if (!tree.ok) {
-        set({ error: tree.error });
-        return false;
-      }
-      set({ error: undefined });
+      if (!tree.ok) return tree.error;
       await adopt(tree.value);
-      return true;
+      return undefined;
     },
     create: async (path, name) => {
       const tree = await call('collection:create', { path: path.trim(), name: name.trim() });
-      if (!tree.ok) {
-        set({ error: tree.error });
-        return false;
-      }
-      set({ error: undefined });
+      if (!tree.ok) return tree.error;
       // create does not start the watcher; open does.
       const opened = await call('collection:open', { path: tree.value.root });
       await adopt(opened.ok ? opened.value : tree.value);
-      return true;
+      return undefined;
     },
     close: async (root) => {
       await call('collection:close', { root });

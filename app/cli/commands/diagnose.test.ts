@@ -12,7 +12,13 @@ import { diagnoseCommand } from './diagnose';
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: { ...process.env, STATUSCOPE_DATA_DIR: join(tmpdir(), 'statuscope-cli-test') }, cwd: process.cwd(), signal: new AbortController().signal };
+  const io: CliIo = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    env: { ...process.env, STATUSCOPE_DATA_DIR: join(tmpdir(), 'statuscope-cli-test') },
+    cwd: process.cwd(),
+    signal: new AbortController().signal,
+  };
   const code = await diagnoseCommand.run(args, io);
   return { code, out, err };
 }
@@ -30,7 +36,14 @@ const jsonSchema = z.object({
       score: z.number(),
     }),
   ),
-  probes: z.array(z.object({ id: z.string(), why: z.string(), request: z.object({ method: z.string() }), response: z.object({ status: z.number() }).nullable() })),
+  probes: z.array(
+    z.object({
+      id: z.string(),
+      why: z.string(),
+      request: z.object({ method: z.string() }),
+      response: z.object({ status: z.number() }).nullable(),
+    }),
+  ),
 });
 
 describe('statuscope diagnose', () => {
@@ -38,9 +51,44 @@ describe('statuscope diagnose', () => {
   before(async () => {
     server = await startRawServer((req, socket) => {
       const method = req.requestLine.split(' ')[0] ?? '';
-      if (/\r\ntransfer-encoding: foo/i.test(req.head)) socket.end(rawResponse(501, 'Not Implemented', [['Content-Type', 'text/plain'], ['Connection', 'close']], 'Transfer-Encoding "foo" is not supported'));
-      else if (method === 'GET' || method === 'HEAD') socket.end(rawResponse(200, 'OK', [['Server', 'BaseHTTP/0.6 Python/3.11.2'], ['Content-Type', 'text/plain'], ['Connection', 'close']], 'ok'));
-      else socket.end(rawResponse(501, `Unsupported method ('${method}')`, [['Server', 'BaseHTTP/0.6 Python/3.11.2'], ['Content-Type', 'text/html'], ['Connection', 'close']], `<p>Message: Unsupported method ('${method}').</p>`));
+      if (/\r\ntransfer-encoding: foo/i.test(req.head))
+        socket.end(
+          rawResponse(
+            501,
+            'Not Implemented',
+            [
+              ['Content-Type', 'text/plain'],
+              ['Connection', 'close'],
+            ],
+            'Transfer-Encoding "foo" is not supported',
+          ),
+        );
+      else if (method === 'GET' || method === 'HEAD')
+        socket.end(
+          rawResponse(
+            200,
+            'OK',
+            [
+              ['Server', 'BaseHTTP/0.6 Python/3.11.2'],
+              ['Content-Type', 'text/plain'],
+              ['Connection', 'close'],
+            ],
+            'ok',
+          ),
+        );
+      else
+        socket.end(
+          rawResponse(
+            501,
+            `Unsupported method ('${method}')`,
+            [
+              ['Server', 'BaseHTTP/0.6 Python/3.11.2'],
+              ['Content-Type', 'text/html'],
+              ['Connection', 'close'],
+            ],
+            `<p>Message: Unsupported method ('${method}').</p>`,
+          ),
+        );
     });
   });
   after(async () => server.close());
@@ -61,7 +109,10 @@ describe('statuscope diagnose', () => {
     const doc = jsonSchema.parse(JSON.parse(r.out));
     assert.equal(doc.findings[0]?.cause, 'method-unsupported');
     const scores = doc.findings.map((f) => f.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
     assert.ok(doc.probes.some((p) => p.id === 'sibling-path' && p.request.method === 'BREW'));
     assert.ok(doc.probes.length <= 8);
   });
@@ -77,7 +128,10 @@ describe('statuscope diagnose', () => {
   it('given --raw FILE with Transfer-Encoding: foo, it sends the bytes as they are and blames the transfer coding', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'statuscope-diag-'));
     const file = join(dir, 'req.txt');
-    await writeFile(file, `GET /items HTTP/1.1\r\nHost: ${server.url.slice(7)}\r\nTransfer-Encoding: foo\r\n\r\n`);
+    await writeFile(
+      file,
+      `GET /items HTTP/1.1\r\nHost: ${server.url.slice(7)}\r\nTransfer-Encoding: foo\r\n\r\n`,
+    );
     const r = await run(['--raw', file, server.url]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /verdict: protocol-feature/);

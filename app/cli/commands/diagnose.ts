@@ -73,10 +73,23 @@ function jsonDocument(report: DiagnosisReport) {
       summary: f.summary,
       ref: f.ref,
       evidence: f.evidence.map((e) => ({ observed: e.observed, inference: e.inference, source: e.source })),
-      nextSteps: f.nextSteps.map((n) => ({ title: n.title, detail: n.detail, ...(n.action ? { action: n.action } : {}) })),
+      nextSteps: f.nextSteps.map((n) => ({
+        title: n.title,
+        detail: n.detail,
+        ...(n.action ? { action: n.action } : {}),
+      })),
       ...(f.settle !== undefined ? { settle: f.settle } : {}),
     })),
-    probes: report.probes.map((p: ProbeRecord) => ({ id: p.id, why: p.why, request: p.request, response: p.response, error: p.error, ms: p.ms, rawRequest: p.rawRequest, rawResponse: p.rawResponse })),
+    probes: report.probes.map((p: ProbeRecord) => ({
+      id: p.id,
+      why: p.why,
+      request: p.request,
+      response: p.response,
+      error: p.error,
+      ms: p.ms,
+      rawRequest: p.rawRequest,
+      rawResponse: p.rawResponse,
+    })),
     skippedProbes: report.skippedProbes,
     probeNote: report.probeNote,
   };
@@ -87,7 +100,9 @@ async function runDiagnose(args: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`statuscope diagnose: ${e instanceof Error ? e.message : String(e)}\nSee \`statuscope diagnose --help\`.\n`);
+    io.stderr(
+      `statuscope diagnose: ${e instanceof Error ? e.message : String(e)}\nSee \`statuscope diagnose --help\`.\n`,
+    );
     return 2;
   }
   const v = parsed.values;
@@ -114,24 +129,37 @@ async function runDiagnose(args: string[], io: CliIo): Promise<number> {
       : await cliCall(io, 'exchange:send', { exchangeId, request: built.spec });
   io.signal.removeEventListener('abort', onAbort);
   if (!sent.ok) {
-    const partial = 'exchange' in sent.error ? (sent.error.exchange as ExchangeRecord | undefined) : undefined;
-    if (v.json) io.stdout(`${JSON.stringify({ error: { code: sent.error.code, message: sent.error.message, phase: sent.error.phase }, exchange: partial }, null, 2)}\n`);
-    io.stderr(`error ${sent.error.code}${sent.error.phase ? ` (${sent.error.phase})` : ''}: ${sent.error.message}\n`);
+    const partial =
+      'exchange' in sent.error ? (sent.error.exchange as ExchangeRecord | undefined) : undefined;
+    if (v.json)
+      io.stdout(
+        `${JSON.stringify({ error: { code: sent.error.code, message: sent.error.message, phase: sent.error.phase }, exchange: partial }, null, 2)}\n`,
+      );
+    io.stderr(
+      `error ${sent.error.code}${sent.error.phase ? ` (${sent.error.phase})` : ''}: ${sent.error.message}\n`,
+    );
     return 1;
   }
-  const original: OriginalRequest = built.kind === 'raw' ? { kind: 'raw', request: built.raw } : { kind: 'spec', request: built.spec };
+  const original: OriginalRequest =
+    built.kind === 'raw' ? { kind: 'raw', request: built.raw } : { kind: 'spec', request: built.spec };
   const timeout = v.timeout !== undefined ? Math.min(Number(v.timeout), 60_000) : DEFAULT_PROBE_TIMEOUT;
   const diagnosisId = newId('dg');
   const report = await cliCall(io, 'diagnosis:run', {
     diagnosisId,
     exchange: sent.value,
     original,
-    probes: { enabled: v['no-probe'] !== true, allowUnsafe: v['allow-unsafe-probes'] === true, timeoutMs: Math.max(100, timeout) },
+    probes: {
+      enabled: v['no-probe'] !== true,
+      allowUnsafe: v['allow-unsafe-probes'] === true,
+      timeoutMs: Math.max(100, timeout),
+    },
   });
   if (!report.ok) {
     io.stderr(`error ${report.error.code}: ${report.error.message}\n`);
     return 1;
   }
-  io.stdout(v.json ? `${JSON.stringify(jsonDocument(report.value), null, 2)}\n` : formatDiagnosis(report.value));
+  io.stdout(
+    v.json ? `${JSON.stringify(jsonDocument(report.value), null, 2)}\n` : formatDiagnosis(report.value),
+  );
   return 0;
 }

@@ -11,17 +11,46 @@ export function scoreMethodSpelling({ s, p }: CauseInput): CauseScore {
   const best = s.methodFacts.suggestions[0];
   const m = s.method;
   if (best) {
-    if (best.kind === 'case') t.add(3, `method "${m}"`, `"${m}" is ${best.method} in the wrong case; method names are case-sensitive (RFC 9110 §9.1), so the server saw an unknown method`, 'request');
-    else t.add(best.distance <= 1 ? 2.5 : 1.5, `method "${m}"`, `"${m}" is not registered and is ${best.distance} edit${best.distance > 1 ? 's' : ''} from ${best.method}`, 'request');
+    if (best.kind === 'case')
+      t.add(
+        3,
+        `method "${m}"`,
+        `"${m}" is ${best.method} in the wrong case; method names are case-sensitive (RFC 9110 §9.1), so the server saw an unknown method`,
+        'request',
+      );
+    else
+      t.add(
+        best.distance <= 1 ? 2.5 : 1.5,
+        `method "${m}"`,
+        `"${m}" is not registered and is ${best.distance} edit${best.distance > 1 ? 's' : ''} from ${best.method}`,
+        'request',
+      );
     const a = s.author;
     if ((a.kind === 'application' || a.kind === 'framework') && a.confidence === 'high') {
-      t.add(-1.5, a.evidence[0]?.observed ?? 'the application answered', 'application code answered, so the server let the token through: the spelling may not be what failed');
+      t.add(
+        -1.5,
+        a.evidence[0]?.observed ?? 'the application answered',
+        'application code answered, so the server let the token through: the spelling may not be what failed',
+      );
     }
-    if (s.allow?.includes(best.method)) t.add(1, `Allow: ${s.allow.join(', ')}`, `${best.method} is supported here`);
+    if (s.allow?.includes(best.method))
+      t.add(1, `Allow: ${s.allow.join(', ')}`, `${best.method} is supported here`);
     const upper = p?.byKind['method-upper'];
     if (upper?.status !== null && upper?.status !== undefined) {
-      if (upper.status !== 501) t.add(2.5, `${upper.method} on the same URL: ${statusLine(upper)}`, `the corrected method is handled: the spelling was the cause`, probeSource(upper.id));
-      else t.add(-2, `${upper.method} on the same URL: 501 too`, 'the corrected method is refused as well: spelling is not the (only) cause', probeSource(upper.id));
+      if (upper.status !== 501)
+        t.add(
+          2.5,
+          `${upper.method} on the same URL: ${statusLine(upper)}`,
+          `the corrected method is handled: the spelling was the cause`,
+          probeSource(upper.id),
+        );
+      else
+        t.add(
+          -2,
+          `${upper.method} on the same URL: 501 too`,
+          'the corrected method is refused as well: spelling is not the (only) cause',
+          probeSource(upper.id),
+        );
     }
   }
   return {
@@ -35,7 +64,14 @@ export function scoreMethodSpelling({ s, p }: CauseInput): CauseScore {
       : `The method "${m}" is spelled as registered.`,
     settle: best ? `Send ${best.method} instead: if it is accepted, the spelling was the cause.` : undefined,
     nextSteps: best
-      ? [{ title: `Send ${best.method}`, detail: `Method tokens are case-sensitive (RFC 9110 §9.1); "${m}" is not ${best.method}.`, action: { kind: 'retry-with-method', method: best.method } }, doNotRetry]
+      ? [
+          {
+            title: `Send ${best.method}`,
+            detail: `Method tokens are case-sensitive (RFC 9110 §9.1); "${m}" is not ${best.method}.`,
+            action: { kind: 'retry-with-method', method: best.method },
+          },
+          doNotRetry,
+        ]
       : [],
   };
 }

@@ -7,18 +7,31 @@ import { statusLine } from '../probe-analysis';
 import { reportToOwner } from './steps';
 import { probeSource, Tally, type CauseInput, type CauseScore } from './tally';
 
-const STACK = /Traceback \(most recent call last\)|\bat [\w$.]+\([\w$]+\.(java|kt|scala):\d+\)|\bat [\w$.<>]+ \(.*:\d+:\d+\)|Exception Report/;
+const STACK =
+  /Traceback \(most recent call last\)|\bat [\w$.]+\([\w$]+\.(java|kt|scala):\d+\)|\bat [\w$.<>]+ \(.*:\d+:\d+\)|Exception Report/;
 
 export function scoreMisused501({ s, p }: CauseInput): CauseScore {
   const t = new Tally();
   const failure = s.mentions.runtimeFailure;
   if (failure) {
-    if (STACK.test(failure)) t.add(4, `"${failure}"`, 'a stack trace: code crashed; that is a 500, not a lasting "not implemented"');
+    if (STACK.test(failure))
+      t.add(4, `"${failure}"`, 'a stack trace: code crashed; that is a 500, not a lasting "not implemented"');
     else t.add(2.5, `"${failure}"`, 'the message describes a runtime failure, not missing functionality');
   }
   const retry = p?.byKind['cache-bypass'];
-  if (retry?.status !== null && retry?.status !== undefined && retry.status !== 501 && s.cache.hit === null && (s.cache.age ?? 0) === 0) {
-    t.add(2.5, `the same request again: ${statusLine(retry)}`, 'the 501 comes and goes, with no cache on the path: not a lasting lack of support', probeSource(retry.id));
+  if (
+    retry?.status !== null &&
+    retry?.status !== undefined &&
+    retry.status !== 501 &&
+    s.cache.hit === null &&
+    (s.cache.age ?? 0) === 0
+  ) {
+    t.add(
+      2.5,
+      `the same request again: ${statusLine(retry)}`,
+      'the 501 comes and goes, with no cache on the path: not a lasting lack of support',
+      probeSource(retry.id),
+    );
   }
   return {
     cause: 'misused-501',
@@ -27,9 +40,13 @@ export function scoreMisused501({ s, p }: CauseInput): CauseScore {
     against: t.against,
     ref: 'RFC 9110 §15.6.1',
     summary: 'The server appears to use 501 for a runtime failure; 500 or 503 would be the honest status.',
-    settle: 'Send the same request again after a moment: a different status means the 501 was a failure, not a lack of support.',
+    settle:
+      'Send the same request again after a moment: a different status means the 501 was a failure, not a lack of support.',
     nextSteps: [
-      { title: 'Retry later, with backoff', detail: 'If this is a runtime failure, it may pass; a real 501 would not (RFC 9110 §15.6.2).' },
+      {
+        title: 'Retry later, with backoff',
+        detail: 'If this is a runtime failure, it may pass; a real 501 would not (RFC 9110 §15.6.2).',
+      },
       reportToOwner,
     ],
   };

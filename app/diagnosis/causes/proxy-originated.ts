@@ -5,7 +5,7 @@
  * answering behind it. A server page alone (nginx can be the origin) is never enough.
  */
 import type { NextStep } from '../../contract/diagnosis-ops';
-import { isProxyOnly, type Fingerprint } from '../../knowledge/fingerprints';
+import type { Fingerprint } from '../../knowledge/fingerprints';
 import { statusLine, type ProbeView } from '../probe-analysis';
 import { doNotRetry } from './steps';
 import { suspectFeature } from './protocol-feature';
@@ -17,10 +17,22 @@ function applicationBehind(control: ProbeView, f: Fingerprint): { weight: number
   if (!c || control.staticFile) return null;
   if (c.author.fingerprint?.fingerprint.id === f.id) return null;
   if (c.bodyEmpty && !/json/i.test(c.mediaType)) return null;
-  if (c.appError || /json/i.test(c.mediaType) || c.author.kind === 'application' || c.author.kind === 'framework') {
-    return { weight: 4, observed: `${control.method} on the same URL${control.kind === 'without-feature' ? ' without the feature' : ''}: ${statusLine(control)}, ${c.mediaType || 'a body'} not written by ${f.name}` };
+  if (
+    c.appError ||
+    /json/i.test(c.mediaType) ||
+    c.author.kind === 'application' ||
+    c.author.kind === 'framework'
+  ) {
+    return {
+      weight: 4,
+      observed: `${control.method} on the same URL${control.kind === 'without-feature' ? ' without the feature' : ''}: ${statusLine(control)}, ${c.mediaType || 'a body'} not written by ${f.name}`,
+    };
   }
-  if (!c.author.template) return { weight: 2.5, observed: `${control.method} on the same URL: ${statusLine(control)}, content that is not ${f.name}'s` };
+  if (!c.author.template)
+    return {
+      weight: 2.5,
+      observed: `${control.method} on the same URL: ${statusLine(control)}, content that is not ${f.name}'s`,
+    };
   return null;
 }
 
@@ -31,29 +43,71 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
   const feature = suspectFeature(s);
   let proxyName = f?.name ?? 'a proxy';
   if (author.kind === 'proxy' && f) {
-    t.add(5, author.evidence[0]?.observed ?? f.name, `${f.name} is a proxy (it is never the origin), and this is its own error page: it answered without forwarding`);
+    t.add(
+      5,
+      author.evidence[0]?.observed ?? f.name,
+      `${f.name} is a proxy (it is never the origin), and this is its own error page: it answered without forwarding`,
+    );
   } else if (author.template && f && f.roles.includes('proxy') && p) {
-    const reason = feature?.header === 'Transfer-Encoding' ? 'transfer-coding' : s.mentions.methodRejection ? 'method' : null;
+    const reason =
+      feature?.header === 'Transfer-Encoding'
+        ? 'transfer-coding'
+        : s.mentions.methodRejection
+          ? 'method'
+          : null;
     const asProxy = f.own501AsProxy ?? f.own501;
     // Any answer from the same URL without the refused feature shows who answers there normally.
-    const controls = [p.byKind['control-get'], p.byKind['without-feature'], p.byKind['control-head']].filter((v): v is ProbeView => v !== undefined && v.status !== null);
-    const found = controls.map((v) => ({ v, behind: applicationBehind(v, f) })).find((x) => x.behind !== null);
+    const controls = [p.byKind['control-get'], p.byKind['without-feature'], p.byKind['control-head']].filter(
+      (v): v is ProbeView => v !== undefined && v.status !== null,
+    );
+    const found = controls
+      .map((v) => ({ v, behind: applicationBehind(v, f) }))
+      .find((x) => x.behind !== null);
     const control = found?.v ?? controls.find((v) => v.staticFile);
     if (reason && asProxy.includes(reason) && control) {
       const behind = found?.behind;
       if (behind) {
-        t.add(behind.weight, behind.observed, `an application answers behind ${f.name}, yet the 501 is ${f.name}'s own page: ${f.name} acts as a reverse proxy and refused the request itself`, probeSource(control.id));
+        t.add(
+          behind.weight,
+          behind.observed,
+          `an application answers behind ${f.name}, yet the 501 is ${f.name}'s own page: ${f.name} acts as a reverse proxy and refused the request itself`,
+          probeSource(control.id),
+        );
         proxyName = `${f.name} (reverse proxy)`;
       } else if (control.staticFile) {
-        t.add(-3, `${control.method} on the same URL: a static file from ${f.name}`, `${f.name} serves this URL itself: it is the origin`, probeSource(control.id));
+        t.add(
+          -3,
+          `${control.method} on the same URL: a static file from ${f.name}`,
+          `${f.name} serves this URL itself: it is the origin`,
+          probeSource(control.id),
+        );
       }
     }
   }
-  if (author.kind === 'application' || author.kind === 'framework') t.add(-5, author.evidence[0]?.observed ?? 'the application body', 'the body is the application\'s: the origin answered and proxies only relayed it');
+  // RFC 9110 §7.6.2: the first hop that honours Max-Forwards: 0 answers the OPTIONS itself.
+  const hop0 = p?.byKind['max-forwards'];
+  if (t.points > 0 && f && hop0?.signals?.author.fingerprint?.fingerprint.id === f.id) {
+    t.add(
+      0.5,
+      `OPTIONS with Max-Forwards: 0 answered by ${f.name}`,
+      `${f.name} is the first hop on the path`,
+      probeSource(hop0.id),
+    );
+  }
+  if (author.kind === 'application' || author.kind === 'framework')
+    t.add(
+      -5,
+      author.evidence[0]?.observed ?? 'the application body',
+      "the body is the application's: the origin answered and proxies only relayed it",
+    );
 
   const steps: NextStep[] = [];
   if (feature?.header === 'Transfer-Encoding') {
-    steps.push({ title: 'Drop the transfer coding', detail: `${proxyName} refuses Transfer-Encoding: ${feature.value}; send the body with Content-Length.`, action: { kind: 'retry-without-header', name: 'Transfer-Encoding' } });
+    steps.push({
+      title: 'Drop the transfer coding',
+      detail: `${proxyName} refuses Transfer-Encoding: ${feature.value}; send the body with Content-Length.`,
+      action: { kind: 'retry-without-header', name: 'Transfer-Encoding' },
+    });
   } else if (!s.methodFacts.safe && s.method !== 'POST') {
     steps.push({
       title: 'Tunnel the method through POST',
@@ -62,7 +116,12 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
     });
   }
   steps.push(
-    { title: `Ask whoever runs ${proxyName} to allow the request`, detail: 'The refusal is a proxy rule or limit, not the API: the API owner may not know the proxy blocks it. Attach the report.', action: { kind: 'copy-report' } },
+    {
+      title: `Ask whoever runs ${proxyName} to allow the request`,
+      detail:
+        'The refusal is a proxy rule or limit, not the API: the API owner may not know the proxy blocks it. Attach the report.',
+      action: { kind: 'copy-report' },
+    },
     doNotRetry,
   );
   return {

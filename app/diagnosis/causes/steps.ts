@@ -14,20 +14,31 @@ export const doNotRetry: NextStep = {
 
 export const reportToOwner: NextStep = {
   title: 'Report it to the API owner with this exchange attached',
-  detail: 'Copy the ready-made report (finding, evidence and the raw request and response) and send it to whoever runs the API.',
+  detail:
+    'Copy the ready-made report (finding, evidence and the raw request and response) and send it to whoever runs the API.',
   action: { kind: 'copy-report' },
 };
 
 export function docsStep(s: PassiveSignals): NextStep[] {
   const url = s.appError?.documentationUrl;
   if (!url) return [];
-  return [{ title: 'Read the documentation the response names', detail: `The error body points to ${url}.`, action: { kind: 'open-url', url } }];
+  return [
+    {
+      title: 'Read the documentation the response names',
+      detail: `The error body points to ${url}.`,
+      action: { kind: 'open-url', url },
+    },
+  ];
 }
 
 /** Methods the server says it supports: Allow on the response, the body's list, or OPTIONS. */
-export function knownMethods(s: PassiveSignals, p: ProbeObservations | null): { methods: string[]; from: string } | null {
+export function knownMethods(
+  s: PassiveSignals,
+  p: ProbeObservations | null,
+): { methods: string[]; from: string } | null {
   if (s.allow && s.allow.length > 0) return { methods: s.allow, from: 'the Allow header of the response' };
-  if (s.appError?.supportedMethods) return { methods: s.appError.supportedMethods, from: 'the supported methods the error body lists' };
+  if (s.appError?.supportedMethods)
+    return { methods: s.appError.supportedMethods, from: 'the supported methods the error body lists' };
   const opt = p?.byKind['options-target']?.signals?.allow;
   if (opt && opt.length > 0) return { methods: opt, from: 'Allow on the OPTIONS probe' };
   return null;
@@ -36,7 +47,9 @@ export function knownMethods(s: PassiveSignals, p: ProbeObservations | null): { 
 export function useAllowedMethodSteps(s: PassiveSignals, p: ProbeObservations | null): NextStep[] {
   const known = knownMethods(s, p);
   if (!known) return [];
-  const candidates = known.methods.filter((m) => m !== s.method && m !== 'OPTIONS' && m !== 'HEAD').slice(0, 3);
+  const candidates = known.methods
+    .filter((m) => m !== s.method && m !== 'OPTIONS' && m !== 'HEAD')
+    .slice(0, 3);
   return candidates.map((method) => ({
     title: `Use ${method}`,
     detail: `${method} is listed in ${known.from} (${known.methods.join(', ')}).`,
@@ -46,5 +59,7 @@ export function useAllowedMethodSteps(s: PassiveSignals, p: ProbeObservations | 
 
 export function hasProtocolFeature(s: PassiveSignals): boolean {
   const f = s.features;
-  return f.unusualTransferEncoding !== null || f.unusualExpect !== null || f.upgrade !== null || f.unusualVersion;
+  return (
+    f.unusualTransferEncoding !== null || f.unusualExpect !== null || f.upgrade !== null || f.unusualVersion
+  );
 }

@@ -12,7 +12,13 @@ import { exchangeFromRaw } from '../../engine/raw';
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
-export const CORPUS_LABELS = ['proxy-originated-501', 'method-unsupported-server-wide', 'endpoint-stub-501', 'protocol-feature-unsupported', 'not-501'] as const;
+export const CORPUS_LABELS = [
+  'proxy-originated-501',
+  'method-unsupported-server-wide',
+  'endpoint-stub-501',
+  'protocol-feature-unsupported',
+  'not-501',
+] as const;
 
 const caseSchema = z.object({
   case: z.string(),

@@ -32,7 +32,10 @@ export function evaluatePassive(cases: readonly CorpusCase[]): CaseResult[] {
 }
 
 /** Probes run with consent for unsafe methods: the replay server has no state to harm. */
-export async function evaluateWithProbes(cases: readonly CorpusCase[], all: readonly CorpusCase[]): Promise<CaseResult[]> {
+export async function evaluateWithProbes(
+  cases: readonly CorpusCase[],
+  all: readonly CorpusCase[],
+): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const groups = [...new Set(cases.map((c) => c.group))];
   for (const group of groups) {
@@ -43,7 +46,15 @@ export async function evaluateWithProbes(cases: readonly CorpusCase[], all: read
         const exchange = exchangeFromCase(c, server.url);
         const report = await diagnoseExchange(
           exchange,
-          { kind: 'raw', request: { target: server.url, bytesBase64: requestBytes(c).toString('base64'), timeoutMs: 2000, rejectUnauthorized: true } },
+          {
+            kind: 'raw',
+            request: {
+              target: server.url,
+              bytesBase64: requestBytes(c).toString('base64'),
+              timeoutMs: 2000,
+              rejectUnauthorized: true,
+            },
+          },
           { enabled: true, allowUnsafe: true, timeoutMs: 2000 },
         );
         results.push(judge(c, report.findings, report.probes));
@@ -55,7 +66,12 @@ export async function evaluateWithProbes(cases: readonly CorpusCase[], all: read
   return results;
 }
 
-export function accuracy(results: readonly CaseResult[]): { total: number; correct: number; percent: number; proxyViolations: number } {
+export function accuracy(results: readonly CaseResult[]): {
+  total: number;
+  correct: number;
+  percent: number;
+  proxyViolations: number;
+} {
   const scored = results.filter((r) => r.want !== null);
   const correct = scored.filter((r) => r.ok).length;
   return {

@@ -23,11 +23,13 @@ export function makeExchange(sk: ExchangeSketch): ExchangeRecord {
   const method = sk.method ?? 'GET';
   const reqBody = sk.requestBody ?? '';
   const reqHeaders: HeaderPair[] = [['Host', url.host], ...(sk.requestHeaders ?? [])];
-  if (reqBody && !reqHeaders.some(([n]) => /^(content-length|transfer-encoding)$/i.test(n))) reqHeaders.push(['Content-Length', String(Buffer.byteLength(reqBody))]);
+  if (reqBody && !reqHeaders.some(([n]) => /^(content-length|transfer-encoding)$/i.test(n)))
+    reqHeaders.push(['Content-Length', String(Buffer.byteLength(reqBody))]);
   const request = `${method} ${url.pathname}${url.search} ${sk.version ?? 'HTTP/1.1'}\r\n${reqHeaders.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n${reqBody}`;
   const body = sk.body ?? '';
   const resHeaders: HeaderPair[] = [...(sk.headers ?? [])];
-  if (!resHeaders.some(([n]) => /^(content-length|transfer-encoding)$/i.test(n))) resHeaders.push(['Content-Length', String(Buffer.byteLength(body))]);
+  if (!resHeaders.some(([n]) => /^(content-length|transfer-encoding)$/i.test(n)))
+    resHeaders.push(['Content-Length', String(Buffer.byteLength(body))]);
   const response = `HTTP/1.1 ${sk.status}${sk.reason === undefined ? '' : ` ${sk.reason}`}\r\n${resHeaders.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n${method === 'HEAD' ? '' : body}`;
   return exchangeFromRaw(Buffer.from(request, 'utf8'), Buffer.from(response, 'utf8'), url.href);
 }

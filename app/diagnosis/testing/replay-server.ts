@@ -29,9 +29,21 @@ function keyOf(head: string): RequestKey {
     lines
       .slice(1)
       .filter((l) => l.toLowerCase().startsWith(`${name}:`))
-      .map((l) => l.slice(name.length + 1).trim().toLowerCase())
+      .map((l) =>
+        l
+          .slice(name.length + 1)
+          .trim()
+          .toLowerCase(),
+      )
       .join(', ');
-  return { method, target, version, te: field('transfer-encoding'), expect: field('expect'), ce: field('content-encoding') };
+  return {
+    method,
+    target,
+    version,
+    te: field('transfer-encoding'),
+    expect: field('expect'),
+    ce: field('content-encoding'),
+  };
 }
 
 function headOf(raw: string): string {
@@ -49,7 +61,11 @@ export interface ReplayServer extends RawServer {
 export async function startReplayServer(cases: readonly CorpusCase[]): Promise<ReplayServer> {
   const recorded = cases.map((c) => ({ c, key: keyOf(headOf(c.request)) }));
   const paths = [...new Set(recorded.map((r) => r.key.target))];
-  const getStatus = (path: string) => recorded.find((r) => r.key.target === path && r.key.method === 'GET' && r.key.te === '' && r.key.version === 'HTTP/1.1')?.c.status;
+  const getStatus = (path: string) =>
+    recorded.find(
+      (r) =>
+        r.key.target === path && r.key.method === 'GET' && r.key.te === '' && r.key.version === 'HTTP/1.1',
+    )?.c.status;
   let primary = paths[0] ?? '/';
   const unanswered: string[] = [];
 

@@ -36,7 +36,7 @@ export function classifyDocumented(o: Observation | undefined, error: Failure | 
     return { verdict: 'erroring', note: error ? `no response: ${error.code}: ${error.message}` : 'no response' };
   }
   const s = o.status;
-  if (s === 404 || s === 405 || s === 501) return { verdict: 'not-built', note: `documented but not built: ${refusedNote(o, pathHasParameters)}` };
+  if (s === 404 || s === 405 || s === 501) return { verdict: 'not-built', note: refusedNote(o, pathHasParameters) };
   if (s === 401 || s === 403) return { verdict: 'auth-gated', note: `answered ${statusText(o)}: behind authentication; send credentials (--header) to see past it` };
   if (s >= 500) return { verdict: 'erroring', note: `answered ${statusText(o)}: the operation exists but fails` };
   if (s >= 400) return { verdict: 'implemented', note: `answered ${statusText(o)} to the example request: routed, and checking its input` };
