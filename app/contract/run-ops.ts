@@ -8,7 +8,11 @@ import { CAUSE_IDS, type Assertion, type CauseId } from './collection';
 import { operation } from './define';
 import { headerPairSchema } from './exchange';
 
-const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const runId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 // ---------------------------------------------------------------------------------------------------
 // Capability matrix
@@ -25,7 +29,12 @@ export const scanTargetSchema = z.discriminatedUnion('kind', [
   /** URLs the user names: the only targets unsafe methods may go to, and only with `allowUnsafe`. */
   z.object({ kind: z.literal('urls'), urls: z.array(z.string().min(1).max(8192)).min(1).max(500) }),
   /** Every request of a collection folder (URL and headers resolved with the environment); safe methods only. */
-  z.object({ kind: z.literal('collection'), root: z.string().min(1), relPath: z.string().default(''), environment: z.string().optional() }),
+  z.object({
+    kind: z.literal('collection'),
+    root: z.string().min(1),
+    relPath: z.string().default(''),
+    environment: z.string().optional(),
+  }),
 ]);
 export type ScanTarget = z.infer<typeof scanTargetSchema>;
 
@@ -100,7 +109,13 @@ export const scanCellSchema = plannedCellSchema.extend({
 });
 export type ScanCell = z.infer<typeof scanCellSchema>;
 
-export const CONTRADICTION_KINDS = ['allowed-but-refused', '405-without-allow', '501-on-get-head', '404-not-405', 'identical-bodies'] as const;
+export const CONTRADICTION_KINDS = [
+  'allowed-but-refused',
+  '405-without-allow',
+  '501-on-get-head',
+  '404-not-405',
+  'identical-bodies',
+] as const;
 export type ContradictionKind = (typeof CONTRADICTION_KINDS)[number];
 
 export const contradictionSchema = z.object({
@@ -244,7 +259,15 @@ export interface RunReport {
   startedAt: string;
   ms: number;
   results: RunItemResult[];
-  totals: { requests: number; passed: number; failed: number; errors: number; skipped: number; assertions: number; assertionsFailed: number };
+  totals: {
+    requests: number;
+    passed: number;
+    failed: number;
+    errors: number;
+    skipped: number;
+    assertions: number;
+    assertionsFailed: number;
+  };
   bailed: boolean;
   stopped: boolean;
 }
@@ -279,7 +302,28 @@ export const runOps = {
 };
 
 export interface RunEvents {
-  'scan:progress': { scanId: string; done: number; total: number; url: string; method: string; status: number | null };
-  'audit:progress': { auditId: string; done: number; total: number; method: string; path: string; status: number | null };
-  'run:progress': { runId: string; done: number; total: number; path: string; name: string; outcome: RunItemResult['outcome'] };
+  'scan:progress': {
+    scanId: string;
+    done: number;
+    total: number;
+    url: string;
+    method: string;
+    status: number | null;
+  };
+  'audit:progress': {
+    auditId: string;
+    done: number;
+    total: number;
+    method: string;
+    path: string;
+    status: number | null;
+  };
+  'run:progress': {
+    runId: string;
+    done: number;
+    total: number;
+    path: string;
+    name: string;
+    outcome: RunItemResult['outcome'];
+  };
 }

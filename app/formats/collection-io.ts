@@ -10,7 +10,8 @@ import { folderFileSchema, type Variable } from '../contract/collection';
 import { writeAtomic } from '../collections/atomic';
 import { listEnvironments, saveEnvironment } from '../collections/environments';
 import { createCollection, createFolder, saveRequest, saveSettings } from '../collections/store';
-import { openCollection } from '../collections/tree';
+import { editOrder } from '../collections/order';
+import { applyOrder, listEntries, openCollection } from '../collections/tree';
 import type { TreeItem } from '../collections/types';
 import { toYamlText } from '../collections/yaml-file';
 import type { CollectionTree, ImportedItem, ImportResult, ImportWarning } from './types';
@@ -32,15 +33,19 @@ async function isEmptyDir(dir: string): Promise<boolean | undefined> {
   return (await readdir(dir)).length === 0;
 }
 
-async function writeItems(root: string, folderRel: string, items: readonly ImportedItem[]): Promise<Result<void>> {
+/** Writes items into a folder; returns the entry names (file or directory) in the import's order. */
+async function writeItems(root: string, folderRel: string, items: readonly ImportedItem[]): Promise<Result<string[]>> {
+  const names: string[] = [];
   for (const item of items) {
     if (item.kind === 'request') {
       const saved = await saveRequest(root, { folder: folderRel, request: item.request });
       if (!saved.ok) return saved;
+      names.push(saved.value.path.split('/').at(-1) ?? saved.value.path);
       continue;
     }
     const created = await createFolder(root, folderRel, item.name);
     if (!created.ok) return created;
+    names.push(created.value.path.split('/').at(-1) ?? created.value.path);
     if (item.description) {
       // createFolder writes folder.yaml only for names that differ from the directory; the description needs it always.
       const file = path.join(root, ...created.value.path.split('/'), 'folder.yaml');
@@ -48,8 +53,11 @@ async function writeItems(root: string, folderRel: string, items: readonly Impor
     }
     const inner = await writeItems(root, created.value.path, item.children);
     if (!inner.ok) return inner;
+    // Without an explicit order a folder sorts by name; the import's order is the author's, so it is kept.
+    const ordered = await editOrder(root, created.value.path, () => inner.value);
+    if (!ordered.ok) return ordered;
   }
-  return ok(undefined);
+  return ok(names);
 }
 
 function mergeVariables(existing: readonly Variable[], incoming: readonly Variable[], where: string, warnings: ImportWarning[]): Variable[] {
@@ -94,8 +102,12 @@ export async function writeImport(root: string, result: ImportResult, opts: { me
     const settings = await saveSettings(abs, { name: current.name, description: current.description, headers: current.headers, variables, auth: current.auth }, existing.value.hash);
     if (!settings.ok) return settings;
   }
+  const before = existing ? applyOrder((await listEntries(abs, '')).map((e) => e.name), existing.value.settings.order) : [];
   const written = await writeItems(abs, '', result.items);
   if (!written.ok) return written;
+  const added = new Set(written.value);
+  const ordered = await editOrder(abs, '', () => [...before.filter((n) => !added.has(n)), ...written.value]);
+  if (!ordered.ok) return ordered;
 
   const known = await listEnvironments(abs);
   const names = new Set(known.ok ? known.value.environments.map((e) => e.name) : []);

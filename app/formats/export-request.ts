@@ -35,11 +35,19 @@ export interface SnippetTargetInfo {
 /** httpsnippet's generators that sort headers by name (read from their sources, 3.0.10). */
 const SORTS_HEADERS = new Set(['shell/httpie', 'php/curl', 'php/guzzle']);
 
+/**
+ * The target's default client. httpsnippet 3.0.10 names `1.1` as the `http` target's default while the
+ * client is keyed `http1.1`; a default that is not one of the clients falls back to the first client.
+ */
+function defaultClient(t: { default: string; clients: { key: string }[] }): string {
+  return t.clients.some((c) => c.key === t.default) ? t.default : (t.clients[0]?.key ?? t.default);
+}
+
 export function snippetTargets(): SnippetTargetInfo[] {
   return availableTargets().map((t) => ({
     target: t.key,
     title: t.title,
-    defaultClient: t.default,
+    defaultClient: defaultClient(t),
     clients: t.clients.map((c) => ({ client: c.key, title: c.title })),
   }));
 }
@@ -49,7 +57,7 @@ function resolveTarget(target: SnippetTarget): Result<{ target: TargetId; client
   if (!info) {
     return fail('export.unknown-target', `Unknown snippet target "${target.target}". Known: ${availableTargets().map((t) => t.key).join(', ')}.`);
   }
-  const client = target.client ?? info.default;
+  const client = target.client ?? defaultClient(info);
   if (!info.clients.some((c) => c.key === client)) {
     return fail('export.unknown-target', `Target "${info.key}" has no client "${client}". Its clients: ${info.clients.map((c) => c.key).join(', ')}.`);
   }

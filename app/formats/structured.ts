@@ -34,7 +34,8 @@ export function parseStructured(text: string): Result<unknown> {
     } catch (yamlError) {
       const thrown = first === '{' || first === '[' ? jsonError : yamlError;
       const why = (messageOf(thrown).split('\n')[0] ?? '').replace(/:\s*$/, '');
-      const where = whereOf(thrown, trimmed);
+      // Node's JSON errors do not always give a position; the YAML parser (a JSON superset) does.
+      const where = whereOf(thrown, trimmed) ?? whereOf(yamlError, trimmed);
       return fail('import.invalid', `The file is neither valid JSON nor valid YAML: ${why}${where && !why.includes(where) ? ` (${where})` : ''}`, where ? { detail: { where } } : {});
     }
   }

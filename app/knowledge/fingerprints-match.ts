@@ -3,6 +3,7 @@
  * its matching signals prove: that it wrote this response (`authored`), that it sent the head
  * (`identity`, e.g. Server — a proxy may keep or rewrite it), or only that it is on the path (`on-path`).
  */
+import { CDN_FINGERPRINTS } from './fingerprints-cdns';
 import { FRAMEWORK_FINGERPRINTS } from './fingerprints-frameworks';
 import { PROXY_FINGERPRINTS } from './fingerprints-proxies';
 import { SERVER_FINGERPRINTS } from './fingerprints-servers';
@@ -31,6 +32,7 @@ export interface FingerprintMatch {
 
 const ALL: readonly Fingerprint[] = [
   ...PROXY_FINGERPRINTS,
+  ...CDN_FINGERPRINTS,
   ...SERVER_FINGERPRINTS,
   ...FRAMEWORK_FINGERPRINTS,
 ];

@@ -2,6 +2,7 @@
  * Who wrote a response: fingerprints of servers, proxies, CDNs and frameworks, as data with a source
  * for every signal (fingerprints-*.ts), and a matcher over an exchange's response (fingerprints-match.ts).
  */
+import { CDN_FINGERPRINTS } from './fingerprints-cdns';
 import { FRAMEWORK_FINGERPRINTS } from './fingerprints-frameworks';
 import { PROXY_FINGERPRINTS } from './fingerprints-proxies';
 import { SERVER_FINGERPRINTS } from './fingerprints-servers';
@@ -9,6 +10,7 @@ import type { Fingerprint } from './fingerprints-types';
 
 export const FINGERPRINTS: readonly Fingerprint[] = [
   ...PROXY_FINGERPRINTS,
+  ...CDN_FINGERPRINTS,
   ...SERVER_FINGERPRINTS,
   ...FRAMEWORK_FINGERPRINTS,
 ];

@@ -59,14 +59,22 @@ function narrow(tree: CollectionTree, relPath: string): Result<Flat[]> {
   const rel = relPath.replace(/^\.?\/+|\/+$/g, '');
   if (rel === '' || rel === '.') return ok(flatten(tree.items, '', tree.name, []));
   const found = findItem(tree.items, rel);
-  if (found === undefined) return fail('run.not-found', `There is no request or folder ${JSON.stringify(rel)} in the collection ${tree.root}.`, { detail: { path: rel } });
+  if (found === undefined)
+    return fail(
+      'run.not-found',
+      `There is no request or folder ${JSON.stringify(rel)} in the collection ${tree.root}.`,
+      { detail: { path: rel } },
+    );
   if (found.kind === 'folder') return ok(flatten(found.items, found.path, found.name, []));
   const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
   const parentItem = parent === '' ? undefined : findItem(tree.items, parent);
   return ok([{ item: found, folder: parent, folderName: parentItem?.name ?? tree.name }]);
 }
 
-async function secretsOf(source: SecretSource | undefined, scope: { root: string; environment?: string }): Promise<Record<string, string>> {
+async function secretsOf(
+  source: SecretSource | undefined,
+  scope: { root: string; environment?: string },
+): Promise<Record<string, string>> {
   if (!source) return {};
   try {
     return await source(scope);
@@ -89,12 +97,20 @@ export async function collectRunnable(opts: CollectOptions): Promise<Result<Runn
   if (!flat.ok) return flat;
   const secrets = {
     collection: await secretsOf(opts.secrets, { root: tree.root }),
-    ...(environment ? { environment: await secretsOf(opts.secrets, { root: tree.root, environment: environment.name }) } : {}),
+    ...(environment
+      ? { environment: await secretsOf(opts.secrets, { root: tree.root, environment: environment.name }) }
+      : {}),
   };
   const items = flat.value.map(({ item, folder, folderName }): RunnableItem => {
     if (item.kind === 'broken') {
       const p = item.problem;
-      return { path: item.path, name: item.name, folder, folderName, resolved: fail('collection.invalid-file', `${p.path}:${p.line}:${p.column}: ${p.reason}`) };
+      return {
+        path: item.path,
+        name: item.name,
+        folder,
+        folderName,
+        resolved: fail('collection.invalid-file', `${p.path}:${p.line}:${p.column}: ${p.reason}`),
+      };
     }
     const resolved = resolveRequest(item.request, {
       collection: tree.settings,
@@ -102,7 +118,14 @@ export async function collectRunnable(opts: CollectOptions): Promise<Result<Runn
       secrets,
       ...(opts.env ? { env: opts.env } : {}),
     });
-    return { path: item.path, name: item.name, folder, folderName, saved: item.request, resolved: resolved.ok ? requireResolved(resolved.value) : resolved };
+    return {
+      path: item.path,
+      name: item.name,
+      folder,
+      folderName,
+      saved: item.request,
+      resolved: resolved.ok ? requireResolved(resolved.value) : resolved,
+    };
   });
   return ok({ tree, environment, items });
 }

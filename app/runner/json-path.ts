@@ -18,7 +18,10 @@ const NAME_START = /[A-Za-z_$]/;
 const NAME_CHAR = /[A-Za-z0-9_$-]/;
 
 function bad(path: string, at: number, what: string): Result<never> {
-  return fail('assertion.invalid-path', `The JSON path ${JSON.stringify(path)} is not valid at position ${at + 1}: ${what}. Supported: $, .name, ['name'], [0], [-1].`);
+  return fail(
+    'assertion.invalid-path',
+    `The JSON path ${JSON.stringify(path)} is not valid at position ${at + 1}: ${what}. Supported: $, .name, ['name'], [0], [-1].`,
+  );
 }
 
 function readQuoted(path: string, start: number): { name: string; end: number } | null {
@@ -49,7 +52,8 @@ export function parseJsonPath(path: string): Result<PathSegment[]> {
     const ch = path[i];
     if (ch === '.') {
       let j = i + 1;
-      if (!NAME_START.test(path[j] ?? '')) return bad(path, j, 'a member name starts with a letter, _ or $ (use [\'name\'] for others)');
+      if (!NAME_START.test(path[j] ?? ''))
+        return bad(path, j, "a member name starts with a letter, _ or $ (use ['name'] for others)");
       while (j < path.length && NAME_CHAR.test(path[j] ?? '')) j += 1;
       segments.push({ kind: 'member', name: path.slice(i + 1, j) });
       i = j;
@@ -78,7 +82,13 @@ export type Lookup = { found: true; value: unknown } | { found: false; missingAt
 function describe(segments: readonly PathSegment[], upTo: number): string {
   return `$${segments
     .slice(0, upTo + 1)
-    .map((s) => (s.kind === 'index' ? `[${s.index}]` : /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(s.name) ? `.${s.name}` : `[${JSON.stringify(s.name)}]`))
+    .map((s) =>
+      s.kind === 'index'
+        ? `[${s.index}]`
+        : /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(s.name)
+          ? `.${s.name}`
+          : `[${JSON.stringify(s.name)}]`,
+    )
     .join('')}`;
 }
 
@@ -91,7 +101,8 @@ export function lookupJsonPath(document: unknown, segments: readonly PathSegment
       if (index < 0 || index >= current.length) return { found: false, missingAt: describe(segments, i) };
       current = current[index];
     } else {
-      if (!isRecord(current) || !Object.hasOwn(current, s.name)) return { found: false, missingAt: describe(segments, i) };
+      if (!isRecord(current) || !Object.hasOwn(current, s.name))
+        return { found: false, missingAt: describe(segments, i) };
       current = current[s.name];
     }
   }

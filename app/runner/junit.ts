@@ -46,13 +46,35 @@ function counts(results: readonly RunItemResult[]) {
 }
 
 function testcase(r: RunItemResult, classname: string): string[] {
-  const out = [`    ${openTag('testcase', [['classname', classname], ['name', r.name], ['time', seconds(r.ms)], ['file', r.path]])}`];
+  const out = [
+    `    ${openTag('testcase', [
+      ['classname', classname],
+      ['name', r.name],
+      ['time', seconds(r.ms)],
+      ['file', r.path],
+    ])}`,
+  ];
   for (const a of r.assertions.filter((x) => !x.passed)) {
-    out.push(`      ${openTag('failure', [['message', a.message], ['type', a.assertion.kind]])}${xmlText(`${a.message}\nassertion: ${JSON.stringify(a.assertion)}\nactual: ${a.actual}`)}</failure>`);
+    out.push(
+      `      ${openTag('failure', [
+        ['message', a.message],
+        ['type', a.assertion.kind],
+      ])}${xmlText(`${a.message}\nassertion: ${JSON.stringify(a.assertion)}\nactual: ${a.actual}`)}</failure>`,
+    );
   }
-  if (r.error) out.push(`      ${openTag('error', [['message', r.error.message], ['type', r.error.code]])}${xmlText(`${r.error.code}: ${r.error.message}`)}</error>`);
-  if (r.outcome === 'skipped') out.push(`      ${openTag('skipped', [['message', r.skipReason ?? 'not run']], true)}`);
-  const lines = [`${r.method} ${r.url}${r.status === undefined ? '' : ` -> ${r.status} ${r.reason ?? ''}`.trimEnd()}`, ...r.assertions.map((a) => `${a.passed ? 'PASS' : 'FAIL'} ${a.assertion.kind}: ${a.message}`)];
+  if (r.error)
+    out.push(
+      `      ${openTag('error', [
+        ['message', r.error.message],
+        ['type', r.error.code],
+      ])}${xmlText(`${r.error.code}: ${r.error.message}`)}</error>`,
+    );
+  if (r.outcome === 'skipped')
+    out.push(`      ${openTag('skipped', [['message', r.skipReason ?? 'not run']], true)}`);
+  const lines = [
+    `${r.method} ${r.url}${r.status === undefined ? '' : ` -> ${r.status} ${r.reason ?? ''}`.trimEnd()}`,
+    ...r.assertions.map((a) => `${a.passed ? 'PASS' : 'FAIL'} ${a.assertion.kind}: ${a.message}`),
+  ];
   out.push(`      <system-out>${xmlText(lines.join('\n'))}</system-out>`, '    </testcase>');
   return out;
 }
@@ -90,8 +112,22 @@ export function toJUnit(report: RunReport, opts: JUnitOptions = {}): string {
         ['time', c.time],
       ])}`,
       '    <properties>',
-      `      ${openTag('property', [['name', 'collection'], ['value', report.collection.root]], true)}`,
-      `      ${openTag('property', [['name', 'environment'], ['value', report.environment ?? '(none)']], true)}`,
+      `      ${openTag(
+        'property',
+        [
+          ['name', 'collection'],
+          ['value', report.collection.root],
+        ],
+        true,
+      )}`,
+      `      ${openTag(
+        'property',
+        [
+          ['name', 'environment'],
+          ['value', report.environment ?? '(none)'],
+        ],
+        true,
+      )}`,
       '    </properties>',
     );
     for (const r of suite.results) out.push(...testcase(r, classname));

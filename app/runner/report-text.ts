@@ -2,7 +2,12 @@
 import { formatMs } from '../common/exchange';
 import type { RunItemResult, RunReport } from '../contract/run-ops';
 
-const LABEL: Record<RunItemResult['outcome'], string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
+const LABEL: Record<RunItemResult['outcome'], string> = {
+  passed: 'PASS',
+  failed: 'FAIL',
+  error: 'ERROR',
+  skipped: 'SKIP',
+};
 
 function itemLine(r: RunItemResult): string[] {
   const status = r.status === undefined ? '' : `  ${r.status}${r.reason ? ` ${r.reason}` : ''}`;
@@ -22,7 +27,9 @@ export function summaryLine(report: RunReport): string {
 }
 
 export function formatRunText(report: RunReport): string {
-  const out = [`${report.collection.name}${report.relPath ? ` / ${report.relPath}` : ''}${report.environment ? ` (environment ${report.environment})` : ''}`];
+  const out = [
+    `${report.collection.name}${report.relPath ? ` / ${report.relPath}` : ''}${report.environment ? ` (environment ${report.environment})` : ''}`,
+  ];
   let folder: string | undefined;
   for (const r of report.results) {
     if (r.folder !== folder) {

@@ -33,7 +33,9 @@ export interface RunDeps {
   tempDir?: string;
 }
 
-function base(item: RunnableItem): Pick<RunItemResult, 'path' | 'name' | 'folder' | 'folderName' | 'method' | 'url'> {
+function base(
+  item: RunnableItem,
+): Pick<RunItemResult, 'path' | 'name' | 'folder' | 'folderName' | 'method' | 'url'> {
   const spec = item.resolved.ok ? item.resolved.value.spec : undefined;
   return {
     path: item.path,
@@ -54,16 +56,39 @@ interface RunContext {
 
 async function runItem(item: RunnableItem, ctx: RunContext): Promise<RunItemResult> {
   const head = base(item);
-  if (!item.resolved.ok) return { ...head, outcome: 'error', ms: 0, assertions: [], error: { code: item.resolved.error.code, message: item.resolved.error.message } };
+  if (!item.resolved.ok)
+    return {
+      ...head,
+      outcome: 'error',
+      ms: 0,
+      assertions: [],
+      error: { code: item.resolved.error.code, message: item.resolved.error.message },
+    };
   const sent = await sendResolved(item.resolved.value, {
     send: ctx.capture.send,
     tokens: ctx.tokens,
-    cookies: { attach: (spec) => attachCookies(ctx.jar, spec), store: (exchange) => storeSetCookies(ctx.jar, exchange) },
+    cookies: {
+      attach: (spec) => attachCookies(ctx.jar, spec),
+      store: (exchange) => storeSetCookies(ctx.jar, exchange),
+    },
     signal: ctx.signal,
   });
   if (!sent.ok) {
-    if (ctx.signal.aborted) return { ...head, outcome: 'skipped', ms: 0, assertions: [], skipReason: 'stopped while it was in flight' };
-    return { ...head, outcome: 'error', ms: 0, assertions: [], error: { code: sent.error.code, message: sent.error.message } };
+    if (ctx.signal.aborted)
+      return {
+        ...head,
+        outcome: 'skipped',
+        ms: 0,
+        assertions: [],
+        skipReason: 'stopped while it was in flight',
+      };
+    return {
+      ...head,
+      outcome: 'error',
+      ms: 0,
+      assertions: [],
+      error: { code: sent.error.code, message: sent.error.message },
+    };
   }
   const { exchange, exchanges } = sent.value;
   const body = await ctx.capture.release(
@@ -112,7 +137,12 @@ export async function runCollection(input: RunInput, deps: RunDeps = {}): Promis
   if (!runnable.ok) return runnable;
   const { tree, environment, items } = runnable.value;
   const signal = deps.signal ?? new AbortController().signal;
-  const ctx: RunContext = { capture: new BodyCapture(deps.tempDir), jar: new CookieJar(), tokens: new OAuth2TokenCache(), signal };
+  const ctx: RunContext = {
+    capture: new BodyCapture(deps.tempDir),
+    jar: new CookieJar(),
+    tokens: new OAuth2TokenCache(),
+    signal,
+  };
   let bailed = false;
   let done = 0;
 
@@ -122,13 +152,25 @@ export async function runCollection(input: RunInput, deps: RunDeps = {}): Promis
       const r = await runItem(item, ctx);
       if (input.bail && (r.outcome === 'failed' || r.outcome === 'error')) bailed = true;
       done += 1;
-      deps.onProgress?.({ runId: input.runId, done, total: items.length, path: r.path, name: r.name, outcome: r.outcome });
+      deps.onProgress?.({
+        runId: input.runId,
+        done,
+        total: items.length,
+        path: r.path,
+        name: r.name,
+        outcome: r.outcome,
+      });
       return r;
     },
     { concurrency: input.concurrency, signal, shouldStop: () => bailed },
   );
-  const skipReason = bailed ? 'not run: --bail stopped the run after a failure' : 'not run: the run was stopped';
-  const results = items.map((item, i): RunItemResult => ran[i] ?? { ...base(item), outcome: 'skipped', ms: 0, assertions: [], skipReason });
+  const skipReason = bailed
+    ? 'not run: --bail stopped the run after a failure'
+    : 'not run: the run was stopped';
+  const results = items.map(
+    (item, i): RunItemResult =>
+      ran[i] ?? { ...base(item), outcome: 'skipped', ms: 0, assertions: [], skipReason },
+  );
   return ok({
     runId: input.runId,
     collection: { root: tree.root, name: tree.name },

@@ -10,7 +10,9 @@ const REPRESENTATION_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', '
 const is2xx = (s: number | undefined): boolean => s !== undefined && s >= 200 && s < 300;
 
 function list(methods: readonly string[]): string {
-  return methods.length <= 1 ? (methods[0] ?? '') : `${methods.slice(0, -1).join(', ')} and ${methods[methods.length - 1] ?? ''}`;
+  return methods.length <= 1
+    ? (methods[0] ?? '')
+    : `${methods.slice(0, -1).join(', ')} and ${methods[methods.length - 1] ?? ''}`;
 }
 
 /** Methods the server itself says it supports: the OPTIONS answer's Allow plus every 405's Allow. */
@@ -21,7 +23,9 @@ function advertised(optionsAllow: readonly string[] | null, cells: readonly Scan
 }
 
 function allowedButRefused(allow: Set<string>, answered: readonly ScanCell[]): Contradiction[] {
-  const refused = answered.filter((c) => (c.status === 501 || c.status === 405) && allow.has(c.method)).map((c) => c.method);
+  const refused = answered
+    .filter((c) => (c.status === 501 || c.status === 405) && allow.has(c.method))
+    .map((c) => c.method);
   if (refused.length === 0) return [];
   return [
     {
@@ -34,7 +38,9 @@ function allowedButRefused(allow: Set<string>, answered: readonly ScanCell[]): C
 }
 
 function bare405(answered: readonly ScanCell[]): Contradiction[] {
-  const methods = answered.filter((c) => c.status === 405 && (c.allow === undefined || c.allow.length === 0)).map((c) => c.method);
+  const methods = answered
+    .filter((c) => c.status === 405 && (c.allow === undefined || c.allow.length === 0))
+    .map((c) => c.method);
   if (methods.length === 0) return [];
   return [
     {
@@ -47,7 +53,9 @@ function bare405(answered: readonly ScanCell[]): Contradiction[] {
 }
 
 function basic501(answered: readonly ScanCell[]): Contradiction[] {
-  const methods = answered.filter((c) => (c.method === 'GET' || c.method === 'HEAD') && c.status === 501).map((c) => c.method);
+  const methods = answered
+    .filter((c) => (c.method === 'GET' || c.method === 'HEAD') && c.status === 501)
+    .map((c) => c.method);
   if (methods.length === 0) return [];
   return [
     {
@@ -100,7 +108,10 @@ function identicalBodies(answered: readonly ScanCell[]): Contradiction[] {
   return out;
 }
 
-export function findContradictions(optionsAllow: readonly string[] | null, cells: readonly ScanCell[]): Contradiction[] {
+export function findContradictions(
+  optionsAllow: readonly string[] | null,
+  cells: readonly ScanCell[],
+): Contradiction[] {
   const answered = cells.filter((c) => c.status !== undefined);
   return [
     ...allowedButRefused(advertised(optionsAllow, answered), answered),

@@ -73,7 +73,11 @@ export function matrixToCsv(matrix: ScanMatrix): string {
 
 /** Text safe inside a Markdown table cell: pipes escaped, line breaks flattened. */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').trim();
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 }
 
 function shortCell(c: ScanCell | undefined): string {
@@ -100,17 +104,24 @@ export function matrixToMarkdown(matrix: ScanMatrix): string {
     `|---|${matrix.methods.map(() => '---').join('|')}|`,
   );
   for (const row of matrix.rows) {
-    out.push(`| ${mdCell(row.label)} | ${matrix.methods.map((m) => shortCell(row.cells.find((c) => c.method === m))).join(' | ')} |`);
+    out.push(
+      `| ${mdCell(row.label)} | ${matrix.methods.map((m) => shortCell(row.cells.find((c) => c.method === m))).join(' | ')} |`,
+    );
   }
   out.push('', '`—` not sent (see the detail), `error` no response.');
   for (const row of matrix.rows) {
     out.push('', `## ${mdCell(row.label)}`, '');
     if (row.label !== row.url) out.push(`URL: \`${row.url}\``, '');
-    out.push(`Allow (from OPTIONS): ${row.optionsAllow ? row.optionsAllow.join(', ') || '(empty)' : '(none sent)'}`, '');
+    out.push(
+      `Allow (from OPTIONS): ${row.optionsAllow ? row.optionsAllow.join(', ') || '(empty)' : '(none sent)'}`,
+      '',
+    );
     out.push('| Method | Status | Allow | Answered by | Note |', '|---|---|---|---|---|');
     for (const c of row.cells) {
       const status = c.status === undefined ? '' : `${c.status} ${c.reason ?? ''}`.trim();
-      out.push(`| ${mdCell(c.method)} | ${mdCell(status)} | ${mdCell((c.allow ?? []).join(', '))} | ${mdCell(c.answeredBy?.name ?? '')} | ${mdCell(detailNote(c))} |`);
+      out.push(
+        `| ${mdCell(c.method)} | ${mdCell(status)} | ${mdCell((c.allow ?? []).join(', '))} | ${mdCell(c.answeredBy?.name ?? '')} | ${mdCell(detailNote(c))} |`,
+      );
     }
     if (row.contradictions.length > 0) {
       out.push('', '**Contradictions**', '');
@@ -124,7 +135,10 @@ export function matrixToMarkdown(matrix: ScanMatrix): string {
   return `${out.join('\n')}\n`;
 }
 
-export function exportMatrix(matrix: ScanMatrix, format: ScanExportFormat): { text: string; mediaType: string } {
+export function exportMatrix(
+  matrix: ScanMatrix,
+  format: ScanExportFormat,
+): { text: string; mediaType: string } {
   switch (format) {
     case 'csv':
       return { text: matrixToCsv(matrix), mediaType: 'text/csv; charset=utf-8' };

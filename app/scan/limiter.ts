@@ -44,7 +44,11 @@ export interface LimitOptions {
 /** `undefined` marks an item that never started (stopped or aborted first). */
 export type Limited<O> = Array<O | undefined>;
 
-export async function mapLimited<I, O>(items: readonly I[], worker: (item: I, index: number) => Promise<O>, opts: LimitOptions): Promise<Limited<O>> {
+export async function mapLimited<I, O>(
+  items: readonly I[],
+  worker: (item: I, index: number) => Promise<O>,
+  opts: LimitOptions,
+): Promise<Limited<O>> {
   const results: Limited<O> = new Array<O | undefined>(items.length).fill(undefined);
   const gate = opts.rate instanceof RateGate ? opts.rate : new RateGate(opts.rate);
   const stopped = () => opts.signal?.aborted === true || opts.shouldStop?.() === true;

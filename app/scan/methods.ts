@@ -49,5 +49,8 @@ export function needsConsent(method: string, set: MethodSet | 'options' | 'extra
 
 /** The `Allow` members (RFC 9110 §10.2.1: `Allow = #method`), case kept, empties dropped. */
 export function allowMembers(values: readonly string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((m) => m.trim()).filter((m) => m.length > 0);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((m) => m.trim())
+    .filter((m) => m.length > 0);
 }

@@ -35,17 +35,31 @@ export function previewSender(tempDir?: string): Send {
   };
 }
 
-export function bareSpec(method: string, url: string, headers: readonly HeaderPair[], timeoutMs: number, body: RequestBody = { kind: 'none' }): RequestSpec {
+export function bareSpec(
+  method: string,
+  url: string,
+  headers: readonly HeaderPair[],
+  timeoutMs: number,
+  body: RequestBody = { kind: 'none' },
+): RequestSpec {
   return requestSpecSchema.parse({
     method,
     url,
     headers,
     body,
-    options: { connectTimeoutMs: timeoutMs, headersTimeoutMs: timeoutMs, bodyTimeoutMs: timeoutMs, totalTimeoutMs: timeoutMs * 2 },
+    options: {
+      connectTimeoutMs: timeoutMs,
+      headersTimeoutMs: timeoutMs,
+      bodyTimeoutMs: timeoutMs,
+      totalTimeoutMs: timeoutMs * 2,
+    },
   });
 }
 
-export type Observation = Pick<ScanCell, 'status' | 'reason' | 'allow' | 'answeredBy' | 'cause' | 'causeSummary' | 'bodyHash' | 'bodyBytes' | 'ms'>;
+export type Observation = Pick<
+  ScanCell,
+  'status' | 'reason' | 'allow' | 'answeredBy' | 'cause' | 'causeSummary' | 'bodyHash' | 'bodyBytes' | 'ms'
+>;
 
 export function observe(exchange: ExchangeRecord): Observation {
   const response = finalResponse(exchange);
@@ -58,9 +72,20 @@ export function observe(exchange: ExchangeRecord): Observation {
     status: response.status,
     reason: response.reason,
     ...(allowValues.length > 0 ? { allow: allowMembers(allowValues) } : {}),
-    answeredBy: { fingerprint: explanation.author.fingerprint, name: explanation.author.name, kind: explanation.author.kind },
+    answeredBy: {
+      fingerprint: explanation.author.fingerprint,
+      name: explanation.author.name,
+      kind: explanation.author.kind,
+    },
     ...(response.status === 501 && top ? { cause: top.cause, causeSummary: top.summary } : {}),
-    ...(body.decodedBytes > 0 ? { bodyHash: createHash('sha256').update(`${body.decodedBytes}:${body.preview}`).digest('hex').slice(0, 16) } : {}),
+    ...(body.decodedBytes > 0
+      ? {
+          bodyHash: createHash('sha256')
+            .update(`${body.decodedBytes}:${body.preview}`)
+            .digest('hex')
+            .slice(0, 16),
+        }
+      : {}),
     bodyBytes: body.decodedBytes,
     ms: Math.round(exchange.totalMs * 10) / 10,
   };

@@ -7,7 +7,10 @@ import { METHODS_BY_SET, methodSafety, needsConsent } from './methods';
 import type { ResolvedTargets } from './targets';
 
 /** The matrix's columns with the set each came from: OPTIONS first, sets in the order chosen, extras last, no repeats. */
-export function planMethods(sets: readonly MethodSet[], extra: readonly string[]): Array<{ method: string; set: PlannedCell['set'] }> {
+export function planMethods(
+  sets: readonly MethodSet[],
+  extra: readonly string[],
+): Array<{ method: string; set: PlannedCell['set'] }> {
   const out: Array<{ method: string; set: PlannedCell['set'] }> = [{ method: 'OPTIONS', set: 'options' }];
   const seen = new Set(['OPTIONS']);
   for (const set of sets) {
@@ -23,13 +26,27 @@ export function planMethods(sets: readonly MethodSet[], extra: readonly string[]
   return out;
 }
 
-function planCell(method: string, set: PlannedCell['set'], named: boolean, allowUnsafe: boolean): PlannedCell {
+function planCell(
+  method: string,
+  set: PlannedCell['set'],
+  named: boolean,
+  allowUnsafe: boolean,
+): PlannedCell {
   const safety = methodSafety(method);
   const cell: PlannedCell = { method, set, safety, send: true };
   if (!needsConsent(method, set)) return cell;
-  const what = safety === 'unsafe' ? `${method} is unsafe (it may change state)` : `${method} is not a registered method, so what it does is unknown`;
-  if (!named) return { ...cell, send: false, skipReason: `${what}; unsafe methods go only to a URL named for the scan, not to collection requests` };
-  if (!allowUnsafe) return { ...cell, send: false, skipReason: `${what}; allow unsafe methods for this run to send it` };
+  const what =
+    safety === 'unsafe'
+      ? `${method} is unsafe (it may change state)`
+      : `${method} is not a registered method, so what it does is unknown`;
+  if (!named)
+    return {
+      ...cell,
+      send: false,
+      skipReason: `${what}; unsafe methods go only to a URL named for the scan, not to collection requests`,
+    };
+  if (!allowUnsafe)
+    return { ...cell, send: false, skipReason: `${what}; allow unsafe methods for this run to send it` };
   return cell;
 }
 
@@ -50,6 +67,10 @@ export function buildScanPlan(request: ScanRequest, resolved: ResolvedTargets): 
     methods: columns.map((c) => c.method),
     problems: resolved.problems,
     totals: { cells: cells.length, toSend, skipped: cells.length - toSend },
-    limits: { concurrency: request.concurrency, ratePerSecond: request.ratePerSecond, timeoutMs: request.timeoutMs },
+    limits: {
+      concurrency: request.concurrency,
+      ratePerSecond: request.ratePerSecond,
+      timeoutMs: request.timeoutMs,
+    },
   };
 }

@@ -15,7 +15,8 @@ async function scan(input: ScanRequestInput): Promise<ScanMatrix> {
 }
 
 const cell = (row: ScanRow | undefined, method: string) => row?.cells.find((c) => c.method === method);
-const kinds = (row: ScanRow | undefined) => (row?.contradictions ?? []).map((c) => `${c.kind}:${c.methods.join(',')}`);
+const kinds = (row: ScanRow | undefined) =>
+  (row?.contradictions ?? []).map((c) => `${c.kind}:${c.methods.join(',')}`);
 
 describe('capability scan of the lab (app/lab)', () => {
   let lab: Lab;
@@ -25,7 +26,11 @@ describe('capability scan of the lab (app/lab)', () => {
   after(() => lab.close());
 
   it('given /api/users/42, the matrix matches the lab origin: Allow honoured, 405 with Allow, 501 for every method it does not implement', async () => {
-    const m = await scan({ target: { kind: 'urls', urls: [`${lab.originUrl}/api/users/42`] }, allowUnsafe: true, ratePerSecond: 500 });
+    const m = await scan({
+      target: { kind: 'urls', urls: [`${lab.originUrl}/api/users/42`] },
+      allowUnsafe: true,
+      ratePerSecond: 500,
+    });
     const row = m.rows[0];
     assert.deepEqual(row?.optionsAllow, ['GET', 'HEAD', 'PATCH', 'OPTIONS']);
     for (const method of m.methods) {
@@ -35,14 +40,22 @@ describe('capability scan of the lab (app/lab)', () => {
       const expected: number = !implemented ? 501 : method === 'OPTIONS' ? 204 : allowed ? 200 : 405;
       assert.equal(c?.status, expected, `${method}`);
       if (expected === 405) assert.deepEqual(c?.allow, ['GET', 'HEAD', 'PATCH', 'OPTIONS']);
-      if (expected === 501) assert.equal(c?.cause, 'method-unsupported', `${method}'s 501 is the server-wide method check`);
+      if (expected === 501)
+        assert.equal(c?.cause, 'method-unsupported', `${method}'s 501 is the server-wide method check`);
     }
     assert.deepEqual(kinds(row), [], 'the lab origin answers this resource by the book');
   });
 
   it('given the order resource, the refunds stub and the proxy, it flags the lab’s deliberate bugs', async () => {
     const m = await scan({
-      target: { kind: 'urls', urls: [`${lab.originUrl}/api/orders/7`, `${lab.originUrl}/api/v2/payments/refunds`, `${lab.proxyUrl}/api/users/42`] },
+      target: {
+        kind: 'urls',
+        urls: [
+          `${lab.originUrl}/api/orders/7`,
+          `${lab.originUrl}/api/v2/payments/refunds`,
+          `${lab.proxyUrl}/api/users/42`,
+        ],
+      },
       methodSets: ['standard', 'lowercase'],
       allowUnsafe: true,
       ratePerSecond: 500,

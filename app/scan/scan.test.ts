@@ -39,7 +39,9 @@ async function scan(input: ScanRequestInput, scanId = 'scan_test'): Promise<Scan
 }
 
 function statuses(row: ScanRow | undefined): Record<string, number | string> {
-  return Object.fromEntries((row?.cells ?? []).map((c) => [c.method, c.status ?? (c.error ? 'error' : 'skipped')]));
+  return Object.fromEntries(
+    (row?.cells ?? []).map((c) => [c.method, c.status ?? (c.error ? 'error' : 'skipped')]),
+  );
 }
 
 describe('capability scan against a server with known behaviour', () => {
@@ -50,7 +52,12 @@ describe('capability scan against a server with known behaviour', () => {
   after(() => server.close());
 
   it('given consent for a named URL, it tabulates every method exactly as the server answers it', async () => {
-    const m = await scan({ target: { kind: 'urls', urls: [`${server.url}/items`] }, allowUnsafe: true, concurrency: 4, ratePerSecond: 200 });
+    const m = await scan({
+      target: { kind: 'urls', urls: [`${server.url}/items`] },
+      allowUnsafe: true,
+      concurrency: 4,
+      ratePerSecond: 200,
+    });
     const row = m.rows[0];
     assert.deepEqual(statuses(row), {
       OPTIONS: 204,
@@ -73,7 +80,13 @@ describe('capability scan against a server with known behaviour', () => {
       get: 200,
     });
     assert.deepEqual(row?.optionsAllow, ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS']);
-    assert.deepEqual(row?.cells.find((c) => c.method === 'TRACE')?.allow, ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS']);
+    assert.deepEqual(row?.cells.find((c) => c.method === 'TRACE')?.allow, [
+      'GET',
+      'HEAD',
+      'POST',
+      'PUT',
+      'OPTIONS',
+    ]);
     for (const c of row?.cells ?? []) {
       assert.ok(c.answeredBy, `${c.method}: who answered`);
       assert.equal(c.cause !== undefined, c.status === 501, `${c.method}: a diagnosis cause exactly on 501s`);
@@ -84,8 +97,13 @@ describe('capability scan against a server with known behaviour', () => {
   });
 
   it('given the answers, it flags each contradiction with the methods involved', async () => {
-    const m = await scan({ target: { kind: 'urls', urls: [`${server.url}/items`, `${server.url}/stub`] }, allowUnsafe: true, ratePerSecond: 500 });
-    const kinds = (row: ScanRow | undefined) => Object.fromEntries((row?.contradictions ?? []).map((c) => [c.kind, c.methods]));
+    const m = await scan({
+      target: { kind: 'urls', urls: [`${server.url}/items`, `${server.url}/stub`] },
+      allowUnsafe: true,
+      ratePerSecond: 500,
+    });
+    const kinds = (row: ScanRow | undefined) =>
+      Object.fromEntries((row?.contradictions ?? []).map((c) => [c.kind, c.methods]));
     assert.deepEqual(kinds(m.rows[0]), {
       'allowed-but-refused': ['PUT'],
       '405-without-allow': ['DELETE'],
@@ -94,7 +112,11 @@ describe('capability scan against a server with known behaviour', () => {
     });
     const stub = kinds(m.rows[1]);
     assert.deepEqual(stub['501-on-get-head'], ['GET', 'HEAD']);
-    assert.deepEqual(stub['allowed-but-refused'], ['GET', 'HEAD'], 'OPTIONS lists GET and HEAD, both answer 501');
+    assert.deepEqual(
+      stub['allowed-but-refused'],
+      ['GET', 'HEAD'],
+      'OPTIONS lists GET and HEAD, both answer 501',
+    );
     assert.equal(m.totals.contradictions, 4 + Object.keys(stub).length);
   });
 
@@ -102,33 +124,72 @@ describe('capability scan against a server with known behaviour', () => {
     const before = server.requests.length;
     const m = await scan({ target: { kind: 'urls', urls: [`${server.url}/items`] }, ratePerSecond: 500 });
     const sent = server.requests.slice(before).map((r) => r.requestLine.split(' ')[0]);
-    for (const unsafe of ['POST', 'PUT', 'DELETE', 'PATCH', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK']) {
+    for (const unsafe of [
+      'POST',
+      'PUT',
+      'DELETE',
+      'PATCH',
+      'PROPPATCH',
+      'MKCOL',
+      'COPY',
+      'MOVE',
+      'LOCK',
+      'UNLOCK',
+    ]) {
       assert.ok(!sent.includes(unsafe), `${unsafe} went out without consent`);
       const cell = m.rows[0]?.cells.find((c) => c.method === unsafe);
       assert.equal(cell?.send, false);
       assert.match(cell?.skipReason ?? '', /allow unsafe methods/);
     }
-    assert.deepEqual(sent.sort(), ['GET', 'HEAD', 'OPTIONS', 'PROPFIND', 'QUERY', 'TRACE', 'XYZZY', 'get'].sort());
+    assert.deepEqual(
+      sent.sort(),
+      ['GET', 'HEAD', 'OPTIONS', 'PROPFIND', 'QUERY', 'TRACE', 'XYZZY', 'get'].sort(),
+    );
   });
 
   it('given a dry run, it plans without sending anything', async () => {
     const before = server.requests.length;
-    const request = scanRequestSchema.parse({ target: { kind: 'urls', urls: [`${server.url}/items`] }, methodSets: ['standard'], extraMethods: ['PURGE'] });
+    const request = scanRequestSchema.parse({
+      target: { kind: 'urls', urls: [`${server.url}/items`] },
+      methodSets: ['standard'],
+      extraMethods: ['PURGE'],
+    });
     const targets = await resolveScanTargets(request.target, []);
     assert.ok(targets.ok);
     const plan = buildScanPlan(request, targets.value);
     assert.equal(server.requests.length, before);
-    assert.deepEqual(plan.methods, ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'PURGE']);
+    assert.deepEqual(plan.methods, [
+      'OPTIONS',
+      'GET',
+      'HEAD',
+      'POST',
+      'PUT',
+      'DELETE',
+      'PATCH',
+      'TRACE',
+      'PURGE',
+    ]);
     assert.deepEqual(plan.totals, { cells: 9, toSend: 4, skipped: 5 });
-    assert.match(plan.targets[0]?.cells.find((c) => c.method === 'PURGE')?.skipReason ?? '', /not a registered method/);
+    assert.match(
+      plan.targets[0]?.cells.find((c) => c.method === 'PURGE')?.skipReason ?? '',
+      /not a registered method/,
+    );
   });
 
   it('given progress listeners, it reports each sent cell once with a running count', async () => {
-    const request = scanRequestSchema.parse({ target: { kind: 'urls', urls: [`${server.url}/items`] }, methodSets: ['standard'], ratePerSecond: 500 });
+    const request = scanRequestSchema.parse({
+      target: { kind: 'urls', urls: [`${server.url}/items`] },
+      methodSets: ['standard'],
+      ratePerSecond: 500,
+    });
     const targets = await resolveScanTargets(request.target, []);
     assert.ok(targets.ok);
     const events: number[] = [];
-    await runScan(buildScanPlan(request, targets.value), { send: previewSender(), scanId: 's1', onProgress: (e) => events.push(e.done) });
+    await runScan(buildScanPlan(request, targets.value), {
+      send: previewSender(),
+      scanId: 's1',
+      onProgress: (e) => events.push(e.done),
+    });
     assert.deepEqual(events, [1, 2, 3, 4], 'OPTIONS, GET, HEAD and TRACE: the safe standard methods');
   });
 });
@@ -138,7 +199,13 @@ describe('scan limits and cancel', () => {
     const server = await startKnownServer({ '/': { '*': json(200, {}) } });
     try {
       const t0 = performance.now();
-      await scan({ target: { kind: 'urls', urls: [server.url] }, methodSets: ['standard'], allowUnsafe: true, concurrency: 8, ratePerSecond: 10 });
+      await scan({
+        target: { kind: 'urls', urls: [server.url] },
+        methodSets: ['standard'],
+        allowUnsafe: true,
+        concurrency: 8,
+        ratePerSecond: 10,
+      });
       assert.ok(performance.now() - t0 >= 680, `took ${performance.now() - t0} ms`);
     } finally {
       await server.close();
@@ -149,11 +216,20 @@ describe('scan limits and cancel', () => {
     const server = await startRawServer(() => undefined); // never answers
     try {
       const controller = new AbortController();
-      const request = scanRequestSchema.parse({ target: { kind: 'urls', urls: [server.url] }, concurrency: 2, ratePerSecond: 1000, timeoutMs: 30_000 });
+      const request = scanRequestSchema.parse({
+        target: { kind: 'urls', urls: [server.url] },
+        concurrency: 2,
+        ratePerSecond: 1000,
+        timeoutMs: 30_000,
+      });
       const targets = await resolveScanTargets(request.target, []);
       assert.ok(targets.ok);
       const t0 = performance.now();
-      const running = runScan(buildScanPlan(request, targets.value), { send: previewSender(), scanId: 'c1', signal: controller.signal });
+      const running = runScan(buildScanPlan(request, targets.value), {
+        send: previewSender(),
+        scanId: 'c1',
+        signal: controller.signal,
+      });
       setTimeout(() => controller.abort(), 100);
       const m = await running;
       assert.ok(performance.now() - t0 < 2000, 'cancel is immediate');

@@ -28,7 +28,9 @@ export async function runScan(plan: ScanPlan, deps: ScanDeps): Promise<ScanMatri
   const startedAt = new Date().toISOString();
   const signal = deps.signal ?? new AbortController().signal;
   const cells: ScanCell[][] = plan.targets.map((t) => t.cells.map((c) => ({ ...c })));
-  const jobs: Job[] = plan.targets.flatMap((t, row) => t.cells.flatMap((c, cell) => (c.send ? [{ row, cell }] : [])));
+  const jobs: Job[] = plan.targets.flatMap((t, row) =>
+    t.cells.flatMap((c, cell) => (c.send ? [{ row, cell }] : [])),
+  );
   const total = jobs.length;
   let done = 0;
 
@@ -37,23 +39,45 @@ export async function runScan(plan: ScanPlan, deps: ScanDeps): Promise<ScanMatri
     const rowCells = cells[row];
     const current = rowCells?.[cell];
     if (!target || !rowCells || !current) return;
-    const sent = await deps.send(bareSpec(current.method, target.url, target.headers, plan.limits.timeoutMs), signal);
+    const sent = await deps.send(
+      bareSpec(current.method, target.url, target.headers, plan.limits.timeoutMs),
+      signal,
+    );
     let updated: ScanCell;
     if (sent.ok) updated = { ...current, ...observe(sent.value) };
     else if (signal.aborted) updated = { ...current, send: false, skipReason: CANCELLED };
     else updated = { ...current, error: { code: sent.error.code, message: sent.error.message } };
     rowCells[cell] = updated;
     done += 1;
-    deps.onProgress?.({ scanId: deps.scanId, done, total, url: target.url, method: current.method, status: updated.status ?? null });
+    deps.onProgress?.({
+      scanId: deps.scanId,
+      done,
+      total,
+      url: target.url,
+      method: current.method,
+      status: updated.status ?? null,
+    });
   };
 
-  const limits = { concurrency: plan.limits.concurrency, rate: new RateGate(plan.limits.ratePerSecond), signal };
+  const limits = {
+    concurrency: plan.limits.concurrency,
+    rate: new RateGate(plan.limits.ratePerSecond),
+    signal,
+  };
   const isOptions = (j: Job) => plan.targets[j.row]?.cells[j.cell]?.method === 'OPTIONS';
   await mapLimited(jobs.filter(isOptions), work, limits);
-  await mapLimited(jobs.filter((j) => !isOptions(j)), work, limits);
+  await mapLimited(
+    jobs.filter((j) => !isOptions(j)),
+    work,
+    limits,
+  );
 
   const rows: ScanRow[] = plan.targets.map((t, i) => {
-    const rowCells = (cells[i] ?? []).map((c) => (c.send && c.status === undefined && c.error === undefined ? { ...c, send: false, skipReason: CANCELLED } : c));
+    const rowCells = (cells[i] ?? []).map((c) =>
+      c.send && c.status === undefined && c.error === undefined
+        ? { ...c, send: false, skipReason: CANCELLED }
+        : c,
+    );
     const options = rowCells.find((c) => c.method === 'OPTIONS');
     const optionsAllow = options?.allow ?? null;
     return {

@@ -27,10 +27,14 @@ const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encodin
 function checkUrl(url: string): Result<string> {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return fail('scan.invalid-url', `${url} is not an http(s) URL.`);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      return fail('scan.invalid-url', `${url} is not an http(s) URL.`);
     return ok(url);
   } catch {
-    return fail('scan.invalid-url', `"${url}" is not an absolute URL (it needs a scheme and host, e.g. http://127.0.0.1:8080/).`);
+    return fail(
+      'scan.invalid-url',
+      `"${url}" is not an absolute URL (it needs a scheme and host, e.g. http://127.0.0.1:8080/).`,
+    );
   }
 }
 
@@ -72,10 +76,19 @@ export async function resolveScanTargets(
           continue;
         }
         if (item.resolved.value.pendingAuth) {
-          problems.push({ source: item.path, message: `${item.resolved.value.pendingAuth.type} auth needs a round trip the scan does not make; the cells go without it.` });
+          problems.push({
+            source: item.path,
+            message: `${item.resolved.value.pendingAuth.type} auth needs a round trip the scan does not make; the cells go without it.`,
+          });
         }
         const own = spec.headers.filter(([n]) => !BODY_HEADERS.has(n.toLowerCase()));
-        targets.push({ url: spec.url, label: item.name, source: item.path, headers: [...own, ...headers], named: false });
+        targets.push({
+          url: spec.url,
+          label: item.name,
+          source: item.path,
+          headers: [...own, ...headers],
+          named: false,
+        });
       }
       return ok({ targets, problems });
     }

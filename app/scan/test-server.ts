@@ -44,7 +44,8 @@ export function text(status: number, body: string, headers: Array<[string, strin
 
 function routeFor(table: RouteTable, path: string): Record<string, Reply> | undefined {
   if (table[path]) return table[path];
-  for (const [key, route] of Object.entries(table)) if (key.endsWith('/*') && path.startsWith(key.slice(0, -1))) return route;
+  for (const [key, route] of Object.entries(table))
+    if (key.endsWith('/*') && path.startsWith(key.slice(0, -1))) return route;
   return undefined;
 }
 
@@ -55,12 +56,19 @@ export function replyFor(table: RouteTable, method: string, target: string, fall
 }
 
 /** Starts the server; every answer closes the connection (each exchange uses a fresh one anyway). */
-export async function startKnownServer(table: RouteTable, fallback: Reply = json(404, { error: 'not_found' })): Promise<RawServer> {
+export async function startKnownServer(
+  table: RouteTable,
+  fallback: Reply = json(404, { error: 'not_found' }),
+): Promise<RawServer> {
   return startRawServer((seen, socket) => {
     const [method = '', target = '/'] = seen.requestLine.split(' ');
     const reply = replyFor(table, method, target, fallback);
     const body = reply.body ?? '';
-    const headers: Array<[string, string]> = [SERVER_HEADER, ...(reply.headers ?? []), ['Connection', 'close']];
+    const headers: Array<[string, string]> = [
+      SERVER_HEADER,
+      ...(reply.headers ?? []),
+      ['Connection', 'close'],
+    ];
     let bytes = rawResponse(reply.status, reply.reason ?? REASONS[reply.status] ?? 'Unknown', headers, body);
     // RFC 9110 §9.3.2: HEAD gets GET's header section (Content-Length included) and no content.
     if (method === 'HEAD') bytes = bytes.slice(0, bytes.indexOf('\r\n\r\n') + 4);

@@ -10,6 +10,8 @@ import { RequestBar } from './request-bar';
 import { RequestEditor } from './request-editor';
 import { ResponseView } from './response-view';
 import { ExplainerPanel } from './explainer/explainer-panel';
+import { CollectionDialogs } from './collections/collection-dialogs';
+import { OpenRequestBar } from './collections/open-request-bar';
 
 export function App() {
   const showLibrary = useLibraryStore((s) => s.show);
@@ -34,6 +36,7 @@ export function App() {
         <span className="brand">
           <img src="./favicon.svg" alt="" width={20} height={20} /> Statuscope
         </span>
+        <OpenRequestBar />
         <span className="spacer" />
         <button type="button" onClick={() => showLibrary(true)} title="Statuses, methods, comparisons, myths (Ctrl+K)">
           Library <kbd>Ctrl K</kbd>
@@ -49,6 +52,7 @@ export function App() {
         <ExplainerPanel />
       </main>
       <LibraryDialog />
+      <CollectionDialogs />
     </div>
   );
 }

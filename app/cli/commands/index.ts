@@ -1,8 +1,9 @@
 /** Every CLI command, in the order `statuscope --help` lists them. */
 import type { CliCommand } from '../command';
+import { diagnoseCommand } from './diagnose';
 import { explainCommand } from './explain';
 import { labCommand } from './lab';
 import { sendCommand } from './send';
 import { webCommand } from './web';
 
-export const commands: CliCommand[] = [sendCommand, explainCommand, labCommand, webCommand];
+export const commands: CliCommand[] = [sendCommand, diagnoseCommand, explainCommand, labCommand, webCommand];

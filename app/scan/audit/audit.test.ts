@@ -26,14 +26,20 @@ const BUILT = {
     PATCH: json(200, { id: 1, patched: true }), // not in the spec, answers anyway
     '*': json(405, { error: 'method_not_allowed' }, [['Allow', 'GET, PATCH']]),
   },
-  '/admin/stats': { '*': json(401, { error: 'unauthorized' }, [['WWW-Authenticate', 'Bearer realm="admin"']]) },
+  '/admin/stats': {
+    '*': json(401, { error: 'unauthorized' }, [['WWW-Authenticate', 'Bearer realm="admin"']]),
+  },
   '/crash': { GET: text(500, 'boom\n') },
   '/search': { GET: json(200, { results: [] }) },
   '/export': { POST: json(202, { started: true }), GET: json(200, { exports: [] }) },
 };
 
 const key = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
-const byVerdict = (r: AuditReport, verdict: string) => r.operations.filter((o) => o.verdict === verdict).map(key).sort();
+const byVerdict = (r: AuditReport, verdict: string) =>
+  r.operations
+    .filter((o) => o.verdict === verdict)
+    .map(key)
+    .sort();
 
 describe('OpenAPI audit against a server with known gaps', () => {
   let server: RawServer;
@@ -45,7 +51,12 @@ describe('OpenAPI audit against a server with known gaps', () => {
   after(() => server.close());
 
   async function audit(input: Partial<AuditRequestInput>): Promise<AuditReport> {
-    const request = auditRequestSchema.parse({ spec: { kind: 'text', text: spec }, baseUrl: `${server.url}/`, ratePerSecond: 1000, ...input });
+    const request = auditRequestSchema.parse({
+      spec: { kind: 'text', text: spec },
+      baseUrl: `${server.url}/`,
+      ratePerSecond: 1000,
+      ...input,
+    });
     const result = await runAudit(request, spec, { send: previewSender(), auditId: 'a1' });
     assert.ok(result.ok, result.ok ? '' : result.error.message);
     return result.value;
@@ -53,8 +64,18 @@ describe('OpenAPI audit against a server with known gaps', () => {
 
   it('given consent, it finds exactly the documented operations that are not built, and the methods that answer undocumented', async () => {
     const r = await audit({ allowUnsafe: true });
-    assert.deepEqual(byVerdict(r, 'not-built'), ['DELETE /items/{id}', 'GET /reports/daily', 'PUT /items/{id}']);
-    assert.deepEqual(byVerdict(r, 'implemented'), ['GET /items', 'GET /items/{id}', 'GET /search', 'POST /export', 'POST /items']);
+    assert.deepEqual(byVerdict(r, 'not-built'), [
+      'DELETE /items/{id}',
+      'GET /reports/daily',
+      'PUT /items/{id}',
+    ]);
+    assert.deepEqual(byVerdict(r, 'implemented'), [
+      'GET /items',
+      'GET /items/{id}',
+      'GET /search',
+      'POST /export',
+      'POST /items',
+    ]);
     assert.deepEqual(byVerdict(r, 'auth-gated'), ['GET /admin/stats']);
     assert.deepEqual(byVerdict(r, 'erroring'), ['GET /crash']);
     assert.deepEqual(byVerdict(r, 'skipped'), []);
@@ -62,7 +83,10 @@ describe('OpenAPI audit against a server with known gaps', () => {
     assert.equal(del?.status, 501);
     assert.ok(del?.cause, 'a 501 is diagnosed');
     assert.deepEqual(r.operations.find((o) => key(o) === 'PUT /items/{id}')?.allow, ['GET', 'PATCH']);
-    const answering = r.undocumented.filter((u) => u.verdict === 'answers').map(key).sort();
+    const answering = r.undocumented
+      .filter((u) => u.verdict === 'answers')
+      .map(key)
+      .sort();
     assert.deepEqual(answering, ['GET /export', 'HEAD /export', 'PATCH /items/{id}', 'PUT /items']);
     assert.equal(r.totals.undocumentedAnswering, 4);
   });
@@ -73,7 +97,10 @@ describe('OpenAPI audit against a server with known gaps', () => {
     const seen = server.requests.slice(before);
     const lines = seen.map((r) => r.requestLine);
     assert.ok(lines.includes('GET /items/1 HTTP/1.1'), lines.join('\n'));
-    assert.ok(lines.includes('GET /search?q=tea HTTP/1.1'), 'required query with its example; the optional one left out');
+    assert.ok(
+      lines.includes('GET /search?q=tea HTTP/1.1'),
+      'required query with its example; the optional one left out',
+    );
     const post = seen.find((r) => r.requestLine.startsWith('POST /items '));
     assert.match(post?.text ?? '', /"name": "spanner"/);
     assert.match(post?.head ?? '', /content-type: application\/json/i);
@@ -84,7 +111,12 @@ describe('OpenAPI audit against a server with known gaps', () => {
     const r = await audit({});
     const methods = new Set(server.requests.slice(before).map((x) => x.requestLine.split(' ')[0]));
     assert.deepEqual([...methods].sort(), ['GET', 'HEAD']);
-    assert.deepEqual(byVerdict(r, 'skipped'), ['DELETE /items/{id}', 'POST /export', 'POST /items', 'PUT /items/{id}']);
+    assert.deepEqual(byVerdict(r, 'skipped'), [
+      'DELETE /items/{id}',
+      'POST /export',
+      'POST /items',
+      'PUT /items/{id}',
+    ]);
     assert.deepEqual(byVerdict(r, 'not-built'), ['GET /reports/daily']);
     assert.ok(r.undocumented.filter((u) => u.verdict === 'skipped').every((u) => /consent/.test(u.note)));
     const textOut = formatAuditText(r);
@@ -106,9 +138,16 @@ describe('OpenAPI audit against a server with known gaps', () => {
       basePath: '/',
       paths: { '/crash': { get: { responses: { 200: { description: 'x' } } } } },
     });
-    const r = await runAudit(auditRequestSchema.parse({ spec: { kind: 'text', text: swagger }, undocumented: false }), swagger, { send: previewSender(), auditId: 'a3' });
+    const r = await runAudit(
+      auditRequestSchema.parse({ spec: { kind: 'text', text: swagger }, undocumented: false }),
+      swagger,
+      { send: previewSender(), auditId: 'a3' },
+    );
     assert.ok(r.ok);
     assert.equal(r.value.baseUrl, `http://127.0.0.1:${server.port}/`);
-    assert.deepEqual(r.value.operations.map((o) => [key(o), o.verdict, o.status]), [['GET /crash', 'erroring', 500]]);
+    assert.deepEqual(
+      r.value.operations.map((o) => [key(o), o.verdict, o.status]),
+      [['GET /crash', 'erroring', 500]],
+    );
   });
 });

@@ -5,7 +5,14 @@
  */
 import { fail, ok, type Result } from '../../common/result';
 import type { RequestSpec } from '../../contract/exchange';
-import type { AuditOperation, AuditReport, AuditRequest, AuditUndocumented, AuditVerdict, RunEvents } from '../../contract/run-ops';
+import type {
+  AuditOperation,
+  AuditReport,
+  AuditRequest,
+  AuditUndocumented,
+  AuditVerdict,
+  RunEvents,
+} from '../../contract/run-ops';
 import { mapLimited, RateGate } from '../limiter';
 import { methodSafety } from '../methods';
 import { bareSpec, observe, type Observation, type Send } from '../observe';
@@ -44,17 +51,26 @@ export function undocumentedMethods(documented: readonly string[]): string[] {
 
 function baseUrlOf(request: AuditRequest, spec: LoadedSpec): Result<string> {
   const base = request.baseUrl ?? spec.servers[0];
-  if (base === undefined) return fail('audit.no-base-url', 'The spec names no absolute server URL; pass the base URL the API runs at (--base-url).');
+  if (base === undefined)
+    return fail(
+      'audit.no-base-url',
+      'The spec names no absolute server URL; pass the base URL the API runs at (--base-url).',
+    );
   try {
     const url = new URL(base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('audit.no-base-url', `${base} is not an http(s) URL.`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return fail('audit.no-base-url', `${base} is not an http(s) URL.`);
   } catch {
     return fail('audit.no-base-url', `"${base}" is not an absolute URL.`);
   }
   return ok(base);
 }
 
-function probeFields(o: Observation | undefined, error: { code: string; message: string } | undefined, c: Classified<string>) {
+function probeFields(
+  o: Observation | undefined,
+  error: { code: string; message: string } | undefined,
+  c: Classified<string>,
+) {
   return {
     ...(o?.status === undefined ? {} : { status: o.status, reason: o.reason ?? '' }),
     ...(o?.allow ? { allow: o.allow } : {}),
@@ -88,22 +104,49 @@ function planProbes(request: AuditRequest, spec: LoadedSpec, baseUrl: string): P
       verdict: 'skipped',
       note: allowed(op.method) ? CANCELLED : CONSENT,
     });
-    if (allowed(op.method)) probes.push({ kind: 'documented', index: operations.length - 1, method: op.method, path: op.path, spec: sendable });
+    if (allowed(op.method))
+      probes.push({
+        kind: 'documented',
+        index: operations.length - 1,
+        method: op.method,
+        path: op.path,
+        spec: sendable,
+      });
   }
   if (!request.undocumented) return { operations, undocumented, probes };
   for (const path of spec.paths) {
     const onPath = spec.operations.filter((o) => o.path === path);
     const first = onPath[0];
-    const url = joinUrl(baseUrl, fillPath(path, first ? mergedParameters(first.pathItem, first.operation) : []));
+    const url = joinUrl(
+      baseUrl,
+      fillPath(path, first ? mergedParameters(first.pathItem, first.operation) : []),
+    );
     for (const method of undocumentedMethods(onPath.map((o) => o.method))) {
-      undocumented.push({ method, path, url, verdict: 'skipped', note: allowed(method) ? CANCELLED : CONSENT });
-      if (allowed(method)) probes.push({ kind: 'undocumented', index: undocumented.length - 1, method, path, spec: bareSpec(method, url, request.headers, request.timeoutMs) });
+      undocumented.push({
+        method,
+        path,
+        url,
+        verdict: 'skipped',
+        note: allowed(method) ? CANCELLED : CONSENT,
+      });
+      if (allowed(method))
+        probes.push({
+          kind: 'undocumented',
+          index: undocumented.length - 1,
+          method,
+          path,
+          spec: bareSpec(method, url, request.headers, request.timeoutMs),
+        });
     }
   }
   return { operations, undocumented, probes };
 }
 
-export async function runAudit(request: AuditRequest, specText: string, deps: AuditDeps): Promise<Result<AuditReport>> {
+export async function runAudit(
+  request: AuditRequest,
+  specText: string,
+  deps: AuditDeps,
+): Promise<Result<AuditReport>> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const loaded = await loadSpec(specText);
@@ -126,18 +169,33 @@ export async function runAudit(request: AuditRequest, specText: string, deps: Au
       if (probe.kind === 'documented') {
         const current = operations[probe.index];
         const c = classifyDocumented(o, error, /\{[^}]+\}/.test(probe.path));
-        if (current) operations[probe.index] = { ...current, ...probeFields(o, error, c), verdict: c.verdict };
+        if (current)
+          operations[probe.index] = { ...current, ...probeFields(o, error, c), verdict: c.verdict };
       } else {
         const current = undocumented[probe.index];
         const c = classifyUndocumented(o, error);
-        if (current) undocumented[probe.index] = { ...current, ...probeFields(o, error, c), verdict: c.verdict };
+        if (current)
+          undocumented[probe.index] = { ...current, ...probeFields(o, error, c), verdict: c.verdict };
       }
       done += 1;
-      deps.onProgress?.({ auditId: deps.auditId, done, total: probes.length, method: probe.method, path: probe.path, status: o?.status ?? null });
+      deps.onProgress?.({
+        auditId: deps.auditId,
+        done,
+        total: probes.length,
+        method: probe.method,
+        path: probe.path,
+        status: o?.status ?? null,
+      });
     },
     { concurrency: request.concurrency, rate: new RateGate(request.ratePerSecond), signal },
   );
-  const totals: Record<AuditVerdict, number> = { implemented: 0, 'not-built': 0, 'auth-gated': 0, erroring: 0, skipped: 0 };
+  const totals: Record<AuditVerdict, number> = {
+    implemented: 0,
+    'not-built': 0,
+    'auth-gated': 0,
+    erroring: 0,
+    skipped: 0,
+  };
   for (const o of operations) totals[o.verdict] += 1;
   return ok({
     title: spec.title,

@@ -31,23 +31,52 @@ function refusedNote(o: Observation, pathHasParameters: boolean): string {
   }
 }
 
-export function classifyDocumented(o: Observation | undefined, error: Failure | undefined, pathHasParameters: boolean): Classified<AuditVerdict> {
+export function classifyDocumented(
+  o: Observation | undefined,
+  error: Failure | undefined,
+  pathHasParameters: boolean,
+): Classified<AuditVerdict> {
   if (error || !o || o.status === undefined) {
-    return { verdict: 'erroring', note: error ? `no response: ${error.code}: ${error.message}` : 'no response' };
+    return {
+      verdict: 'erroring',
+      note: error ? `no response: ${error.code}: ${error.message}` : 'no response',
+    };
   }
   const s = o.status;
-  if (s === 404 || s === 405 || s === 501) return { verdict: 'not-built', note: refusedNote(o, pathHasParameters) };
-  if (s === 401 || s === 403) return { verdict: 'auth-gated', note: `answered ${statusText(o)}: behind authentication; send credentials (--header) to see past it` };
-  if (s >= 500) return { verdict: 'erroring', note: `answered ${statusText(o)}: the operation exists but fails` };
-  if (s >= 400) return { verdict: 'implemented', note: `answered ${statusText(o)} to the example request: routed, and checking its input` };
+  if (s === 404 || s === 405 || s === 501)
+    return { verdict: 'not-built', note: refusedNote(o, pathHasParameters) };
+  if (s === 401 || s === 403)
+    return {
+      verdict: 'auth-gated',
+      note: `answered ${statusText(o)}: behind authentication; send credentials (--header) to see past it`,
+    };
+  if (s >= 500)
+    return { verdict: 'erroring', note: `answered ${statusText(o)}: the operation exists but fails` };
+  if (s >= 400)
+    return {
+      verdict: 'implemented',
+      note: `answered ${statusText(o)} to the example request: routed, and checking its input`,
+    };
   return { verdict: 'implemented', note: `answered ${statusText(o)}` };
 }
 
-export function classifyUndocumented(o: Observation | undefined, error: Failure | undefined): Classified<UndocumentedVerdict> {
-  if (error || !o || o.status === undefined) return { verdict: 'erroring', note: error ? `no response: ${error.code}: ${error.message}` : 'no response' };
+export function classifyUndocumented(
+  o: Observation | undefined,
+  error: Failure | undefined,
+): Classified<UndocumentedVerdict> {
+  if (error || !o || o.status === undefined)
+    return {
+      verdict: 'erroring',
+      note: error ? `no response: ${error.code}: ${error.message}` : 'no response',
+    };
   const s = o.status;
   if (s === 404 || s === 405 || s === 501) return { verdict: 'refused', note: refusedNote(o, false) };
-  if (s === 401 || s === 403) return { verdict: 'auth-gated', note: `answered ${statusText(o)}: cannot tell whether it exists behind authentication` };
-  if (s >= 500) return { verdict: 'erroring', note: `answered ${statusText(o)}: something handles it, and fails` };
+  if (s === 401 || s === 403)
+    return {
+      verdict: 'auth-gated',
+      note: `answered ${statusText(o)}: cannot tell whether it exists behind authentication`,
+    };
+  if (s >= 500)
+    return { verdict: 'erroring', note: `answered ${statusText(o)}: something handles it, and fails` };
   return { verdict: 'answers', note: `answered ${statusText(o)} although the spec does not document it` };
 }

@@ -14,9 +14,13 @@ import type { SpecOperation } from './spec';
 type Params = Record<string, unknown>[];
 
 /** Path-level parameters apply to every operation; the operation's own override them by name and location (OAS 3.x §4.8.10). */
-export function mergedParameters(pathItem: Record<string, unknown>, operation: Record<string, unknown> = {}): Params {
+export function mergedParameters(
+  pathItem: Record<string, unknown>,
+  operation: Record<string, unknown> = {},
+): Params {
   const merged = new Map<string, Record<string, unknown>>();
-  for (const p of [...asArray(pathItem.parameters), ...asArray(operation.parameters)].filter(isRecord)) merged.set(`${asText(p.in)}:${asText(p.name)}`, p);
+  for (const p of [...asArray(pathItem.parameters), ...asArray(operation.parameters)].filter(isRecord))
+    merged.set(`${asText(p.in)}:${asText(p.name)}`, p);
   return [...merged.values()];
 }
 
@@ -45,8 +49,12 @@ function requiredQuery(params: Params): string {
     if (p.in !== 'query' || p.required !== true) continue;
     const name = encodeURIComponent(asText(p.name));
     const value = parameterValue(p);
-    const explode = typeof p.explode === 'boolean' ? p.explode : asText(p.style, 'form') === 'form' && p.collectionFormat === undefined;
-    if (Array.isArray(value) && (explode || p.collectionFormat === 'multi')) for (const v of value) pairs.push(`${name}=${encodeURIComponent(exampleText(v) ?? '')}`);
+    const explode =
+      typeof p.explode === 'boolean'
+        ? p.explode
+        : asText(p.style, 'form') === 'form' && p.collectionFormat === undefined;
+    if (Array.isArray(value) && (explode || p.collectionFormat === 'multi'))
+      for (const v of value) pairs.push(`${name}=${encodeURIComponent(exampleText(v) ?? '')}`);
     else pairs.push(`${name}=${encodeURIComponent(exampleText(value) ?? '')}`);
   }
   return pairs.length ? `?${pairs.join('&')}` : '';
@@ -55,7 +63,8 @@ function requiredQuery(params: Params): string {
 /** File bodies and file parts have no file to send in an audit: left out rather than failing the request. */
 function sendableBody(body: RequestBody): RequestBody {
   if (body.kind === 'file') return { kind: 'none' };
-  if (body.kind === 'multipart') return { kind: 'multipart', parts: body.parts.filter((p) => p.kind === 'field') };
+  if (body.kind === 'multipart')
+    return { kind: 'multipart', parts: body.parts.filter((p) => p.kind === 'field') };
   return body;
 }
 
@@ -63,7 +72,13 @@ export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`;
 }
 
-export function operationSpec(doc: Record<string, unknown>, op: SpecOperation, baseUrl: string, extraHeaders: readonly HeaderPair[], timeoutMs: number): RequestSpec {
+export function operationSpec(
+  doc: Record<string, unknown>,
+  op: SpecOperation,
+  baseUrl: string,
+  extraHeaders: readonly HeaderPair[],
+  timeoutMs: number,
+): RequestSpec {
   const params = mergedParameters(op.pathItem, op.operation);
   const built = operationRequest({
     doc,
@@ -76,8 +91,16 @@ export function operationSpec(doc: Record<string, unknown>, op: SpecOperation, b
     schemes: {},
     globalAuth: undefined,
   });
-  const headers: HeaderPair[] = (built.request.headers ?? []).filter((h) => h.enabled !== false).map((h): HeaderPair => [h.name, h.value]);
+  const headers: HeaderPair[] = (built.request.headers ?? [])
+    .filter((h) => h.enabled !== false)
+    .map((h): HeaderPair => [h.name, h.value]);
   const extraNames = new Set(extraHeaders.map(([n]) => n.toLowerCase()));
   const url = joinUrl(baseUrl, fillPath(op.path, params)) + requiredQuery(params);
-  return bareSpec(op.method, url, [...headers.filter(([n]) => !extraNames.has(n.toLowerCase())), ...extraHeaders], timeoutMs, sendableBody(built.request.body ?? { kind: 'none' }));
+  return bareSpec(
+    op.method,
+    url,
+    [...headers.filter(([n]) => !extraNames.has(n.toLowerCase())), ...extraHeaders],
+    timeoutMs,
+    sendableBody(built.request.body ?? { kind: 'none' }),
+  );
 }

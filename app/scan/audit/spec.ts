@@ -11,7 +11,11 @@ import { asArray, asRecord, asText, isRecord, parseStructured } from '../../form
 type ApiDocument = Exclude<Parameters<typeof dereference>[0], string>;
 
 function isApiDocument(doc: unknown): doc is ApiDocument {
-  return isRecord(doc) && isRecord(doc.info) && ((typeof doc.openapi === 'string' && doc.openapi.startsWith('3.')) || doc.swagger === '2.0');
+  return (
+    isRecord(doc) &&
+    isRecord(doc.info) &&
+    ((typeof doc.openapi === 'string' && doc.openapi.startsWith('3.')) || doc.swagger === '2.0')
+  );
 }
 
 export interface SpecOperation {
@@ -39,7 +43,9 @@ function serverUrls(doc: Record<string, unknown>): string[] {
   if (doc.swagger !== undefined) {
     const host = asText(doc.host);
     if (host === '') return [];
-    const schemes = asArray(doc.schemes).map((s) => asText(s)).filter(Boolean);
+    const schemes = asArray(doc.schemes)
+      .map((s) => asText(s))
+      .filter(Boolean);
     return (schemes.length ? schemes : ['https']).map((s) => `${s}://${host}${asText(doc.basePath)}`);
   }
   return asArray(doc.servers)
@@ -57,13 +63,19 @@ export async function loadSpec(text: string): Promise<Result<LoadedSpec>> {
   const parsed = parseStructured(text);
   if (!parsed.ok) return fail('audit.invalid-spec', parsed.error.message);
   if (!isApiDocument(parsed.value)) {
-    return fail('audit.invalid-spec', 'Not an OpenAPI document: expected "openapi: 3.x" or "swagger: 2.0" and an "info" object at the top level.');
+    return fail(
+      'audit.invalid-spec',
+      'Not an OpenAPI document: expected "openapi: 3.x" or "swagger: 2.0" and an "info" object at the top level.',
+    );
   }
   let deref: unknown;
   try {
     deref = await dereference(structuredClone(parsed.value), { resolve: { external: false, file: false } });
   } catch (thrown) {
-    return fail('audit.invalid-spec', `The OpenAPI document could not be read: ${messageOf(thrown).split('\n')[0] ?? ''}`);
+    return fail(
+      'audit.invalid-spec',
+      `The OpenAPI document could not be read: ${messageOf(thrown).split('\n')[0] ?? ''}`,
+    );
   }
   const doc = asRecord(deref);
   const operations: SpecOperation[] = [];
@@ -87,5 +99,12 @@ export async function loadSpec(text: string): Promise<Result<LoadedSpec>> {
     }
   }
   const info = asRecord(doc.info);
-  return ok({ doc, title: asText(info.title, 'OpenAPI'), version: asText(info.version), servers: serverUrls(doc), operations, paths });
+  return ok({
+    doc,
+    title: asText(info.title, 'OpenAPI'),
+    version: asText(info.version),
+    servers: serverUrls(doc),
+    operations,
+    paths,
+  });
 }
