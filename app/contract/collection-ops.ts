@@ -23,13 +23,7 @@ import {
   variableSchema,
 } from './collection';
 import { operation } from './define';
-import {
-  BODY_KINDS,
-  EXCHANGE_MODES,
-  headerPairSchema,
-  requestSpecSchema,
-  type ExchangeRecord,
-} from './exchange';
+import { requestSpecSchema } from './exchange';
 
 // `history:add` receives an exchange record across a boundary and history files are read back from disk,
 // so both are parsed with the one record schema (app/contract/exchange-record-schema.ts), not trusted.

@@ -8,9 +8,6 @@ import { exchangeRecordSchema } from './exchange-record-schema';
 import type { CauseId } from './collection';
 import { operation } from './define';
 import {
-  BODY_KINDS,
-  EXCHANGE_MODES,
-  headerPairSchema,
   rawRequestSchema,
   requestSpecSchema,
   type ExchangeRecord,
