@@ -119,3 +119,110 @@ test('creates a collection, saves an edit as exactly that change, sends it with 
     await target.close();
   }
 });
+
+const SHOP = {
+  'collection.yaml': 'schema: statuscope/collection@1\nname: Shop\norder:\n  - list-items.yaml\n  - create-item.yaml\n  - admin\n',
+  'list-items.yaml': '# The catalogue, first page.\nname: List items\nmethod: GET\nurl: URL/items?page=1\n',
+  'create-item.yaml': 'name: Create item\nmethod: POST\nurl: URL/items\nbody:\n  kind: json\n  text: \'{"name":"lamp"}\'\n',
+  'admin/purge.yaml': 'name: Purge cache\nmethod: PURGE\nurl: URL/cache\n',
+  'broken.yaml': 'name: Broken\nmethod: 42\nurl: nowhere\n',
+};
+
+test('opens a hand-written collection with a broken file, reorders, renames, moves, duplicates and deletes, and never overwrites a file changed on disk', async ({ page, app }) => {
+  const target = await startRawServer((_, socket) => socket.end(rawResponse(200, 'OK', [['Content-Type', 'text/plain']], 'items')));
+  try {
+    const root = join(app.dataDir, 'shop');
+    await mkdir(join(root, 'admin'), { recursive: true });
+    for (const [rel, text] of Object.entries(SHOP)) await writeFile(join(root, rel), text.replaceAll('URL', target.url));
+    await app.open(page);
+    await page.getByRole('tab', { name: 'Collections' }).click();
+    await page.getByRole('textbox', { name: 'Collection folder path' }).fill(root);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const shop = page.getByRole('region', { name: 'Collection Shop' });
+    const requests = shop.getByRole('button', { name: /^(GET|POST|PURGE) / });
+    await expect(requests).toHaveText([/List items/, /Create item/, /Purge cache/]);
+    const problems = shop.getByRole('group', { name: 'Files in Shop that failed to parse' });
+    await expect(problems).toContainText('broken.yaml:2');
+    await expect(problems).toContainText('method');
+    await expect(shop.getByText('line 2: method')).toBeVisible();
+
+    // Drag "Create item" above "List items": the order is written to collection.yaml.
+    await shop.getByRole('button', { name: 'POST Create item' }).dragTo(shop.getByRole('button', { name: 'GET List items' }));
+    await expect(requests).toHaveText([/Create item/, /List items/, /Purge cache/]);
+    expect((parse(await readFile(join(root, 'collection.yaml'), 'utf8')) as { order: string[] }).order.slice(0, 2)).toEqual(['create-item.yaml', 'list-items.yaml']);
+
+    // Rename, move, duplicate, delete through each entry's menu.
+    await shop.getByRole('button', { name: 'Actions for List items' }).click();
+    await shop.getByRole('menuitem', { name: 'Rename' }).click();
+    await shop.getByRole('textbox', { name: 'New name for List items' }).fill('All items');
+    await shop.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(shop.getByRole('button', { name: 'GET All items' })).toBeVisible();
+    expect(parse(await readFile(join(root, 'all-items.yaml'), 'utf8'))).toMatchObject({ name: 'All items', url: `${target.url}/items?page=1` });
+
+    await shop.getByRole('button', { name: 'Actions for Purge cache' }).click();
+    await shop.getByRole('menuitem', { name: 'Move to…' }).click();
+    await shop.getByRole('combobox', { name: 'Move Purge cache to' }).selectOption('');
+    await shop.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect.poll(async () => (await readdir(root)).includes('purge.yaml')).toBe(true);
+    await expect(shop.getByRole('button', { name: 'admin' })).toBeVisible();
+    await expect(shop.getByText('Empty folder')).toBeVisible();
+
+    await shop.getByRole('button', { name: 'Actions for Create item' }).click();
+    await shop.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await expect(shop.getByRole('button', { name: 'POST Create item copy' })).toBeVisible();
+    await shop.getByRole('button', { name: 'Actions for Create item copy' }).click();
+    await shop.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = shop.getByRole('alertdialog', { name: 'Delete Create item copy?' });
+    await expect(confirm).toContainText('removed from disk');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(shop.getByRole('button', { name: 'POST Create item copy' })).toHaveCount(0);
+    expect((await readdir(root)).filter((f) => f.startsWith('create-item'))).toEqual(['create-item.yaml']);
+
+    // An edit on disk while the editor holds unsaved changes: a conflict, resolved by reloading.
+    const url = page.getByRole('textbox', { name: 'URL' });
+    const file = join(root, 'all-items.yaml');
+    await shop.getByRole('button', { name: 'GET All items' }).click();
+    await expect(url).toHaveValue(`${target.url}/items?page=1`);
+    await url.fill(`${target.url}/items?page=2`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('page=1', 'page=9'));
+    const conflict = page.getByRole('alert', { name: 'Conflict with the file on disk' });
+    await expect(conflict).toContainText('changed on disk');
+    await conflict.getByRole('button', { name: 'Reload from disk' }).click();
+    await expect(url).toHaveValue(`${target.url}/items?page=9`);
+    await expect(conflict).toHaveCount(0);
+
+    // Saving over a newer file is refused the same way; Overwrite is explicit.
+    await url.fill(`${target.url}/items?page=3`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('page=9', 'page=8'));
+    await expect(conflict).toBeVisible();
+    await conflict.getByRole('button', { name: 'Overwrite' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect.poll(async () => readFile(file, 'utf8')).toContain('page=3');
+    expect(await readFile(file, 'utf8')).toContain('# The catalogue, first page.');
+
+    // Without unsaved edits, a change on disk simply reloads.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('page=3', 'page=4'));
+    await expect(url).toHaveValue(`${target.url}/items?page=4`);
+
+    // Send it, re-open it from history, save the history entry into the collection, clear history.
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByTestId('status-line')).toContainText('200');
+    await url.fill('http://127.0.0.1:1/elsewhere');
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('list', { name: 'History' });
+    const entry = history.getByRole('button', { name: `GET ${target.url}/items?page=4 200` });
+    await entry.click();
+    await expect(url).toHaveValue(`${target.url}/items?page=4`);
+    await history.getByRole('button', { name: `Save GET ${target.url}/items?page=4 into a collection` }).click();
+    await history.getByRole('textbox', { name: 'Request name' }).fill('Page four');
+    await history.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(history.getByRole('status')).toContainText('page-four.yaml');
+    expect(parse(await readFile(join(root, 'page-four.yaml'), 'utf8'))).toMatchObject({ name: 'Page four', method: 'GET', url: `${target.url}/items?page=4` });
+    await page.getByRole('button', { name: 'Clear history…' }).click();
+    await page.getByRole('alertdialog', { name: 'Clear history?' }).getByRole('button', { name: 'Clear history' }).click();
+    await expect(history.getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Cleared' })).toContainText('Cleared 1 entry');
+  } finally {
+    await target.close();
+  }
+});

@@ -13,6 +13,8 @@ export const CDN_FINGERPRINTS: readonly Fingerprint[] = [
     roles: ['proxy'],
     own501: ['method'],
     note: 'Cloudflare Workers answer 501 to methods the Workers runtime does not support.',
+    rewritesServer:
+      'Cloudflare sets Server: cloudflare on every proxied response (developers.cloudflare.com, "Cloudflare HTTP headers")',
     signals: [
       {
         place: 'header',
@@ -210,6 +212,8 @@ export const CDN_FINGERPRINTS: readonly Fingerprint[] = [
     kind: 'load-balancer',
     roles: ['proxy'],
     own501: ['method'],
+    rewritesServer:
+      'responses served through Google front ends (Cloud Run, App Engine, HTTPS load balancers) carry Server: Google Frontend whatever the backend sent (cloud.google.com/load-balancing/docs/https)',
     signals: [
       {
         place: 'server',

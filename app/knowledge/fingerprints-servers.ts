@@ -54,6 +54,9 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     own501: ['transfer-coding'],
     own501AsProxy: ['transfer-coding'], // ngx_http_request.c rejects the Transfer-Encoding before proxy_pass; corpus: nginx as proxy answers 501 itself
     note: 'nginx answers unknown methods with 405 (400 for lower-case ones); its own 501 means a Transfer-Encoding it does not implement.',
+    rewritesServer:
+      'nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_pass_header ("By default, nginx does not pass the header fields Date, Server ... from the response of a proxied server"); ' +
+      CORPUS,
     signals: [
       {
         place: 'server',

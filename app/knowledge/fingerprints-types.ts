@@ -60,4 +60,10 @@ export interface Fingerprint {
   own501AsProxy?: readonly Own501Reason[];
   /** One line a user can act on, shown with the finding. */
   note?: string;
+  /**
+   * Set (to its source) when the product, as a proxy, replaces the upstream `Server` with its own on
+   * everything it relays. For such a product `Server` naming it proves nothing about who wrote a
+   * response, so the diagnosis's "Server names the Via hop" signal (app/diagnosis/hop-author.ts) skips it.
+   */
+  rewritesServer?: string;
 }

@@ -124,3 +124,30 @@ export async function closedPort(): Promise<number> {
   await once(server, 'close');
   return port;
 }
+
+/**
+ * A small reverse proxy with a method allow-list, as hardened HAProxy or Squid set-ups have: methods on
+ * the list are relayed to `origin` (with `Via` appended to the response), any other method gets the
+ * proxy's own 501 page. For tests of "which hop answered" on a real two-hop path.
+ */
+export async function startAllowListProxy(origin: RunningServer, options: { name: string; allow: string[] }): Promise<RawServer> {
+  return startRawServer((req, client) => {
+    const method = req.requestLine.split(' ')[0] ?? '';
+    if (!options.allow.includes(method)) {
+      const page = `<!DOCTYPE html>\n<html><head><title>501 Not Implemented</title></head><body>\n<h1>Not Implemented</h1>\n<p>The method ${method} is not allowed through this gateway.</p>\n<hr><address>${options.name} gateway</address>\n</body></html>\n`;
+      client.end(rawResponse(501, 'Not Implemented', [['Server', options.name], ['Content-Type', 'text/html'], ['Connection', 'close']], page));
+      return;
+    }
+    const upstream = net.connect(origin.port, '127.0.0.1', () => upstream.write(Buffer.from(req.text, 'latin1')));
+    let head = true;
+    upstream.on('data', (chunk: Buffer) => {
+      if (!head) return void client.write(chunk);
+      head = false;
+      const text = chunk.toString('latin1');
+      const eol = text.indexOf('\r\n');
+      client.write(Buffer.from(`${text.slice(0, eol)}\r\nVia: 1.1 ${options.name}${text.slice(eol)}`, 'latin1'));
+    });
+    upstream.on('end', () => client.end());
+    upstream.on('error', () => client.destroy());
+  });
+}

@@ -71,21 +71,33 @@ export class CliUsageError extends Error {}
 
 export function parseHeaderOption(line: string): HeaderPair {
   const colon = line.indexOf(':');
-  if (colon <= 0) throw new CliUsageError(`A header is written 'Name: value'; "${line}" has no name before a colon.`);
+  if (colon <= 0)
+    throw new CliUsageError(`A header is written 'Name: value'; "${line}" has no name before a colon.`);
   return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
 }
 
-export function parseNumberOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+export function parseNumberOption(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || n < min || n > max) throw new CliUsageError(`--${name} takes a number from ${min} to ${max}, not "${text}".`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new CliUsageError(`--${name} takes a number from ${min} to ${max}, not "${text}".`);
   return n;
 }
 
-export function parseFormat<F extends string>(text: string | undefined, allowed: readonly F[], fallback: F): F {
+export function parseFormat<F extends string>(
+  text: string | undefined,
+  allowed: readonly F[],
+  fallback: F,
+): F {
   if (text === undefined) return fallback;
   const found = allowed.find((f) => f === text);
-  if (found === undefined) throw new CliUsageError(`--format is one of ${allowed.join(', ')}, not "${text}".`);
+  if (found === undefined)
+    throw new CliUsageError(`--format is one of ${allowed.join(', ')}, not "${text}".`);
   return found;
 }
 
@@ -99,17 +111,25 @@ function parseSets(text: string | undefined): MethodSet[] | undefined {
   if (text === undefined) return undefined;
   return text.split(',').map((raw) => {
     const set = METHOD_SETS.find((s) => s === raw.trim());
-    if (set === undefined) throw new CliUsageError(`--methods takes sets from ${METHOD_SETS.join(', ')}; "${raw}" is not one.`);
+    if (set === undefined)
+      throw new CliUsageError(`--methods takes sets from ${METHOD_SETS.join(', ')}; "${raw}" is not one.`);
     return set;
   });
 }
 
 const FORMATS = ['table', 'csv', 'markdown', 'json'] as const;
 
-function request(values: ReturnType<typeof parse>['values'], positionals: string[], io: CliIo): ScanRequestInput {
-  if (values.collection === undefined && positionals.length === 0) throw new CliUsageError('Give at least one URL, or --collection DIR.');
-  if (values.collection !== undefined && positionals.length > 0) throw new CliUsageError('Give URLs or --collection, not both.');
-  if (values.collection === undefined && (values.folder !== undefined || values.env !== undefined)) throw new CliUsageError('--folder and --env go with --collection.');
+function request(
+  values: ReturnType<typeof parse>['values'],
+  positionals: string[],
+  io: CliIo,
+): ScanRequestInput {
+  if (values.collection === undefined && positionals.length === 0)
+    throw new CliUsageError('Give at least one URL, or --collection DIR.');
+  if (values.collection !== undefined && positionals.length > 0)
+    throw new CliUsageError('Give URLs or --collection, not both.');
+  if (values.collection === undefined && (values.folder !== undefined || values.env !== undefined))
+    throw new CliUsageError('--folder and --env go with --collection.');
   const sets = parseSets(values.methods);
   const concurrency = parseNumberOption('concurrency', values.concurrency, 1, 32);
   const rate = parseNumberOption('rate', values.rate, 0.1, 1000);
@@ -118,7 +138,12 @@ function request(values: ReturnType<typeof parse>['values'], positionals: string
     target:
       values.collection === undefined
         ? { kind: 'urls', urls: positionals }
-        : { kind: 'collection', root: path.resolve(io.cwd, values.collection), relPath: values.folder ?? '', ...(values.env === undefined ? {} : { environment: values.env }) },
+        : {
+            kind: 'collection',
+            root: path.resolve(io.cwd, values.collection),
+            relPath: values.folder ?? '',
+            ...(values.env === undefined ? {} : { environment: values.env }),
+          },
     ...(sets ? { methodSets: sets } : {}),
     extraMethods: values.method ?? [],
     allowUnsafe: values['allow-unsafe'] === true,
@@ -146,7 +171,9 @@ async function runScanCommand(args: string[], io: CliIo): Promise<number> {
     input = request(parsed.values, parsed.positionals, io);
     format = parseFormat(parsed.values.format, FORMATS, 'table');
   } catch (e) {
-    io.stderr(`statuscope scan: ${e instanceof Error ? e.message : String(e)}\nSee \`statuscope scan --help\`.\n`);
+    io.stderr(
+      `statuscope scan: ${e instanceof Error ? e.message : String(e)}\nSee \`statuscope scan --help\`.\n`,
+    );
     return 2;
   }
   const { values } = parsed;
@@ -156,19 +183,30 @@ async function runScanCommand(args: string[], io: CliIo): Promise<number> {
       io.stderr(`error ${plan.error.code}: ${plan.error.message}\n`);
       return 1;
     }
-    await emit(io, format === 'json' ? `${JSON.stringify(plan.value, null, 2)}\n` : formatPlanText(plan.value), values.out);
+    await emit(
+      io,
+      format === 'json' ? `${JSON.stringify(plan.value, null, 2)}\n` : formatPlanText(plan.value),
+      values.out,
+    );
     return 0;
   }
   const scanId = newId('scan');
   const onAbort = () => void cliCall(io, 'scan:cancel', { scanId });
   io.signal.addEventListener('abort', onAbort, { once: true });
-  const result = await cliCall(io, 'scan:run', { ...input, scanId }, {
-    emit: (event, payload) => {
-      if (values.progress && event === 'scan:progress' && 'scanId' in payload && 'url' in payload) {
-        io.stderr(`${payload.done}/${payload.total} ${payload.method} ${payload.url} ${payload.status ?? 'no response'}\n`);
-      }
+  const result = await cliCall(
+    io,
+    'scan:run',
+    { ...input, scanId },
+    {
+      emit: (event, payload) => {
+        if (values.progress && event === 'scan:progress' && 'scanId' in payload && 'url' in payload) {
+          io.stderr(
+            `${payload.done}/${payload.total} ${payload.method} ${payload.url} ${payload.status ?? 'no response'}\n`,
+          );
+        }
+      },
     },
-  });
+  );
   io.signal.removeEventListener('abort', onAbort);
   if (!result.ok) {
     io.stderr(`error ${result.error.code}: ${result.error.message}\n`);
@@ -183,7 +221,11 @@ async function runScanCommand(args: string[], io: CliIo): Promise<number> {
     }
     await emit(io, exported.value.text, values.out);
   } else {
-    await emit(io, format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : formatMatrixText(matrix), values.out);
+    await emit(
+      io,
+      format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : formatMatrixText(matrix),
+      values.out,
+    );
   }
   return matrix.cancelled ? 1 : 0;
 }
