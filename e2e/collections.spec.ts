@@ -164,7 +164,7 @@ test('opens a hand-written collection with a broken file, reorders, renames, mov
     await shop.getByRole('combobox', { name: 'Move Purge cache to' }).selectOption('');
     await shop.getByRole('button', { name: 'Move', exact: true }).click();
     await expect.poll(async () => (await readdir(root)).includes('purge.yaml')).toBe(true);
-    await expect(shop.getByRole('button', { name: 'admin' })).toBeVisible();
+    await expect(shop.getByRole('button', { name: 'admin', exact: true })).toBeVisible();
     await expect(shop.getByText('Empty folder')).toBeVisible();
 
     await shop.getByRole('button', { name: 'Actions for Create item' }).click();
@@ -187,6 +187,8 @@ test('opens a hand-written collection with a broken file, reorders, renames, mov
     await writeFile(file, (await readFile(file, 'utf8')).replace('page=1', 'page=9'));
     const conflict = page.getByRole('alert', { name: 'Conflict with the file on disk' });
     await expect(conflict).toContainText('changed on disk');
+    await expect(shop.getByRole('button', { name: /All items.*unsaved changes/ })).toBeVisible();
+    await screenshot(page, 'collections-conflict');
     await conflict.getByRole('button', { name: 'Reload from disk' }).click();
     await expect(url).toHaveValue(`${target.url}/items?page=9`);
     await expect(conflict).toHaveCount(0);

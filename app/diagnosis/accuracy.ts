@@ -36,6 +36,14 @@ function reasonFor(r: CaseResult, all: readonly CorpusCase[]): string {
   const ranking = `top ${top ? `${top.cause} (${top.score})` : 'none'}, ${r.want} ${wanted ? `ranked ${r.findings.indexOf(wanted) + 1} (${wanted.score})` : 'not found'}`;
   if (twin)
     return `${ranking}. Indistinguishable from outside: the same response to the same kind of request is labelled ${twin.label} in ${twin.case}.`;
+  const upper = r.probes.find((p) => p.kind === 'method-upper');
+  const upperStatus = upper?.response?.status;
+  if (top?.cause === 'method-spelling' && upperStatus !== undefined && upperStatus !== 501)
+    return (
+      `${ranking}. The corpus has no method-spelling label: the server refuses the token "${r.c.request.split(' ')[0] ?? ''}" ` +
+      `everywhere (the label's literal reading), yet answers ${upper?.request.method ?? 'the registered spelling'} with ${upperStatus}, ` +
+      'so it implements the method and only the spelling was wrong; the diagnosis names the fix first by design.'
+    );
   return `${ranking}.`;
 }
 

@@ -7,6 +7,7 @@ import type { Confidence, Evidence } from '../contract/diagnosis-ops';
 import type { HeaderPair } from '../contract/exchange';
 import { isProxyOnly, type FingerprintMatch } from '../knowledge/fingerprints';
 import type { AppErrorBody } from './body';
+import { hopAuthorship, type HopAuthorship } from './hop-author';
 
 export const AUTHOR_KINDS = ['proxy', 'server', 'framework', 'application', 'unknown'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
@@ -21,13 +22,21 @@ export interface AuthorAnalysis {
   /** The body is a product's built-in error page rather than the application's own content. */
   template: boolean;
   evidence: Evidence[];
+  /**
+   * The Via hop the response ties itself to (hop-author.ts: Server or the page's footer names it), when
+   * the body is not the application's. With no fingerprint, a linked hop makes the author a proxy.
+   */
+  hop: HopAuthorship | null;
 }
 
 interface AuthorInput {
   headers: HeaderPair[];
   body: string;
+  bodyVisible: string;
   bodyEmpty: boolean;
   mediaType: string;
+  /** The host[:port] the request was sent to. */
+  urlHost: string;
   appError: AppErrorBody | null;
   bareStatusText: boolean;
   fingerprints: FingerprintMatch[];
@@ -42,6 +51,15 @@ function describe(m: FingerprintMatch): string {
 export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
   const authored = s.fingerprints.find((m) => m.authored) ?? null;
   const identity = s.fingerprints.find((m) => m.identity) ?? null;
+  const hopOf = () =>
+    hopAuthorship({
+      headers: s.headers,
+      body: s.body,
+      mediaType: s.mediaType,
+      bodyVisible: s.bodyVisible,
+      identity,
+      urlHost: s.urlHost,
+    });
   if (authored) {
     const f = authored.fingerprint;
     const kind: AuthorKind = isProxyOnly(f) ? 'proxy' : f.kind === 'framework' ? 'framework' : 'server';
@@ -51,6 +69,7 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       identity,
       confidence: 'high',
       template: true,
+      hop: kind === 'framework' ? null : hopOf(),
       evidence: [
         {
           observed: describe(authored),
@@ -72,6 +91,7 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       identity,
       confidence: 'high',
       template: false,
+      hop: null,
       evidence: [
         {
           observed: `a JSON error object${s.appError.code ? ` with code "${s.appError.code}"` : ''}`,
@@ -82,6 +102,20 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       ],
     };
   }
+  const frameworkIdentity = identity?.fingerprint.kind === 'framework' ? identity : null;
+  const hop = frameworkIdentity || /json/i.test(s.mediaType) ? null : hopOf();
+  if (hop?.linked && !s.bareStatusText) {
+    // No product's page matched, but the response names the Via hop that wrote it (hop-author.ts).
+    return {
+      kind: 'proxy',
+      fingerprint: null,
+      identity,
+      confidence: hop.points >= 4 ? 'high' : 'medium',
+      template: !s.bodyEmpty,
+      evidence: hop.evidence.slice(0, 1),
+      hop,
+    };
+  }
   if (s.bodyEmpty) {
     const json = /json/i.test(s.mediaType);
     return {
@@ -90,6 +124,7 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       identity,
       confidence: 'low',
       template: false,
+      hop,
       evidence: json
         ? [
             {
@@ -108,6 +143,7 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       identity,
       confidence: 'low',
       template: false,
+      hop: null,
       evidence: [
         {
           observed: `the body is only the status text "${s.body.trim()}"`,
@@ -118,13 +154,13 @@ export function analyseAuthor(s: AuthorInput): AuthorAnalysis {
       ],
     };
   }
-  const frameworkIdentity = identity?.fingerprint.kind === 'framework' ? identity : null;
   return {
     kind: frameworkIdentity ? 'framework' : 'unknown',
     fingerprint: null,
     identity,
     confidence: 'low',
     template: false,
+    hop,
     evidence: frameworkIdentity
       ? [
           {

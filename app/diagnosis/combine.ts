@@ -58,7 +58,9 @@ const lower = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');
 function foldProxyReason(scores: CauseScore[], input: CauseInput): void {
   const proxy = scores.find((c) => c.cause === 'proxy-originated');
   if (!proxy || proxy.points < 3) return;
-  const reasons = scores.filter((c) => c.cause === 'protocol-feature' || c.cause === 'method-unsupported');
+  const reasons = scores.filter(
+    (c) => c.cause === 'protocol-feature' || c.cause === 'method-unsupported' || c.cause === 'method-spelling',
+  );
   const best = reasons.reduce<CauseScore | null>((a, b) => (a === null || b.points > a.points ? b : a), null);
   if (!best || best.points <= 0) return;
   proxy.points += best.points * 0.6;
@@ -71,7 +73,9 @@ function foldProxyReason(scores: CauseScore[], input: CauseInput): void {
       ? ` It refuses Transfer-Encoding: ${te}.`
       : best.cause === 'method-unsupported'
         ? ` It refuses the method ${s.method}.`
-        : '';
+        : best.cause === 'method-spelling'
+          ? ` It refuses the method token "${s.method}"${s.methodFacts.suggestions[0] ? ` (${s.methodFacts.suggestions[0].method} is the registered spelling)` : ''}.`
+          : '';
 }
 
 function toFinding(c: CauseScore): Finding {
@@ -113,7 +117,10 @@ function thinFinding(input: CauseInput): Finding {
  */
 function complementary(a: CauseId, b: CauseId): boolean {
   const pair = new Set([a, b]);
-  if (pair.has('served-from-cache') || pair.has('method-spelling')) return true;
+  if (pair.has('served-from-cache')) return true;
+  // A misspelt method is also one the server does not implement; but which one to fix is a real
+  // question when both tie (passively), so that pair is a close call the method-upper probe settles.
+  if (pair.has('method-spelling')) return !pair.has('method-unsupported');
   return pair.has('proxy-originated') && (pair.has('protocol-feature') || pair.has('method-unsupported'));
 }
 
@@ -129,7 +136,12 @@ export function combineFindings(input: CauseInput): Finding[] {
   if (top && second && top.score - second.score < CLOSE && !complementary(top.cause, second.cause)) {
     // The evidence does not separate the two: both stay, the lead is marked down and says how to settle it.
     top.confidence = lower(top.confidence);
-    const settle = top.settle ?? second.settle ?? scores.find((c) => c.cause === top.cause)?.settle;
+    const spelling = [top, second].find((f) => f.cause === 'method-spelling');
+    const settle =
+      scores.find((c) => c.cause === spelling?.cause)?.settle ??
+      top.settle ??
+      second.settle ??
+      scores.find((c) => c.cause === top.cause)?.settle;
     if (settle) top.settle = `The evidence barely separates ${top.cause} from ${second.cause}. ${settle}`;
   }
   return findings;

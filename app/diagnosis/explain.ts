@@ -21,7 +21,9 @@ export function authorGuess(a: AuthorAnalysis): AuthorGuess {
       f?.name ??
       (a.kind === 'application'
         ? 'the application'
-        : a.identity
+        : a.kind === 'proxy' && a.hop
+          ? `the proxy "${a.hop.name}" (named in Via)`
+          : a.identity
           ? `${a.identity.fingerprint.name} (from headers)`
           : 'unidentified'),
     kind: a.kind,

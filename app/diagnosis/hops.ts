@@ -5,6 +5,7 @@
  */
 import type { Confidence, Finding, HopDiagram, HopNode } from '../contract/diagnosis-ops';
 import { isProxyOnly, type Fingerprint } from '../knowledge/fingerprints';
+import { hopFor } from './causes/proxy-hop';
 import type { ProbeObservations } from './probe-analysis';
 import type { PassiveSignals } from './signals';
 
@@ -62,6 +63,18 @@ export function buildHops(
     });
     seen.add(authorFp.id);
   }
+  // A hop no fingerprint knows, tied to the response by its Server or page footer (hop-author.ts).
+  const viaHop = authorFp === undefined && (author.kind === 'proxy' || proxyTop) ? hopFor(s, p) : null;
+  let viaHopIndex = viaHop ? hops.findIndex((h) => h.label === `Via: ${viaHop.entry.raw}`) : -1;
+  if (viaHop && viaHopIndex < 0) {
+    hops.push({
+      role: 'proxy',
+      label: `Via: ${viaHop.entry.raw}`,
+      source: p ? 'Via on a probe relayed through the same path' : 'Via',
+      authored: false,
+    });
+    viaHopIndex = hops.length - 1;
+  }
   const originProduct =
     author.kind !== 'proxy' && !proxyTop ? (authorFp ?? author.identity?.fingerprint) : undefined;
   const serverHeader = s.headers.find(([n]) => n.toLowerCase() === 'server')?.[1];
@@ -69,7 +82,7 @@ export function buildHops(
     originProduct?.name ??
     (author.kind === 'application'
       ? `application${serverHeader && !proxyTop ? ` (Server: ${serverHeader})` : ''}`
-      : proxyTop
+      : proxyTop || author.kind === 'proxy'
         ? 'origin (did not answer)'
         : serverHeader
           ? `origin (Server: ${serverHeader})`
@@ -89,9 +102,10 @@ export function buildHops(
     const idx = hops.findIndex(
       (h) => h.role === 'proxy' && h.fingerprint !== undefined && h.fingerprint === authorFp?.id,
     );
-    authorIndex = idx >= 0 ? idx : hops.findIndex((h) => h.role === 'proxy');
+    authorIndex = idx >= 0 ? idx : viaHopIndex >= 0 ? viaHopIndex : hops.findIndex((h) => h.role === 'proxy');
     confidence = top?.cause === 'proxy-originated' ? top.confidence : author.confidence;
-    note = `${authorFp?.name ?? 'A proxy'} wrote the response; the origin may never have seen the request.`;
+    const who = authorFp?.name ?? (viaHop ? `The proxy "${viaHop.name}" (named in Via)` : 'A proxy');
+    note = `${who} wrote the response; the origin may never have seen the request.`;
   } else if (author.kind === 'unknown') {
     note =
       'No proxy error page was recognised, so the origin most likely wrote the response; nothing in it proves which hop did.';

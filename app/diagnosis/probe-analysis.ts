@@ -81,3 +81,20 @@ export function statusLine(v: ProbeView): string {
   if (v.status === null || v.signals === null) return 'no response';
   return `${v.status}${v.signals.reason ? ` ${v.signals.reason}` : ''}`;
 }
+
+/**
+ * A probe that repeats the original request: the cache-bypassing retry (same method, URL and body), else
+ * a control probe that happens to use the original's method on the same URL.
+ */
+export function repeatOf(method: string, p: ProbeObservations): ProbeView | undefined {
+  const bypass = p.byKind['cache-bypass'];
+  if (bypass?.status !== null && bypass?.status !== undefined) return bypass;
+  return [p.byKind['control-get'], p.byKind['control-head']].find(
+    (v) => v !== undefined && v.method === method && v.status !== null,
+  );
+}
+
+/** The response came out of a cache (a hit, or an Age above zero). */
+export function fromCache(s: PassiveSignals): boolean {
+  return s.cache.hit !== null || (s.cache.age ?? 0) > 0;
+}

@@ -58,7 +58,14 @@ const BODY_FIELDS = new Set([
 ]);
 
 interface Base {
+  /** The resource the original request was about (its path and query are the probes' target). */
   url: URL;
+  /** Where to connect: scheme, host and port (raw mode: the original RawRequest.target's origin). */
+  connect: string;
+  /** The Host header the original sent (raw mode), else the URL's host. */
+  host: string;
+  /** Raw mode: the original used absolute-form (a request to a forward proxy, RFC 9112 §3.2.2). */
+  absoluteForm: boolean;
   method: string;
   /** End-to-end headers worth keeping (Authorization, Cookie, Accept, …), in order. */
   headers: HeaderPair[];
@@ -82,8 +89,12 @@ function splitRaw(bytes: Buffer): { head: string; body: Buffer } {
 function baseOf(s: PassiveSignals, original: OriginalRequest, opts: ProbeOptions): Base {
   if (original.kind === 'spec') {
     const r = original.request;
+    const url = new URL(r.url);
     return {
-      url: new URL(r.url),
+      url,
+      connect: url.origin,
+      host: url.host,
+      absoluteForm: false,
       method: r.method,
       headers: r.headers.filter(([n]) => !NOT_COPIED.has(n.toLowerCase())),
       body: r.body,
@@ -101,8 +112,25 @@ function baseOf(s: PassiveSignals, original: OriginalRequest, opts: ProbeOptions
     const i = line.indexOf(':');
     if (i > 0) headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
   }
+  // RawRequest.target only says where to connect (its path is ignored), so the resource comes from the
+  // request line the bytes carry, and the Host from their Host field (RFC 9112 §3.2).
+  const connect = new URL(original.request.target).origin;
+  const requestTarget = /^\S+ (\S+)/.exec(lines[0] ?? '')?.[1] ?? '/';
+  const absoluteForm = /^https?:\/\//i.test(requestTarget);
+  let url: URL;
+  try {
+    url = absoluteForm
+      ? new URL(requestTarget)
+      : new URL(requestTarget.startsWith('/') && !requestTarget.startsWith('//') ? requestTarget : '/', connect);
+  } catch {
+    url = new URL(s.url);
+  }
+  const hostField = headers.find(([n]) => n.toLowerCase() === 'host')?.[1];
   return {
-    url: new URL(s.url),
+    url,
+    connect,
+    host: hostField ?? url.host,
+    absoluteForm,
     method: s.method,
     headers: headers.filter(([n]) => !NOT_COPIED.has(n.toLowerCase())),
     body: { kind: 'none' },
@@ -137,9 +165,10 @@ function build(b: Base, shape: Shape): ProbeSend {
   if (b.raw || shape.target === '*') {
     const same = shape.sameFraming === true && b.raw;
     const body = (shape.withBody || same) && b.raw ? b.rawBody : Buffer.alloc(0);
+    const requestTarget = b.absoluteForm && shape.target !== '*' ? url.href : shape.target;
     const lines = [
-      `${shape.method} ${shape.target} ${shape.version ?? 'HTTP/1.1'}`,
-      `Host: ${b.url.host}`,
+      `${shape.method} ${requestTarget} ${shape.version ?? 'HTTP/1.1'}`,
+      `Host: ${b.host}`,
       ...shape.headers.map(([n, v]) => `${n}: ${v}`),
     ];
     if (same) lines.push(...b.framing.map(([n, v]) => `${n}: ${v}`));
@@ -151,9 +180,9 @@ function build(b: Base, shape: Shape): ProbeSend {
       mode: 'raw',
       method: shape.method,
       url: shape.target === '*' ? b.url.origin : url.href,
-      target: shape.target,
+      target: requestTarget,
       raw: {
-        target: b.url.origin,
+        target: b.connect,
         bytesBase64: bytes.toString('base64'),
         timeoutMs: b.timeoutMs,
         rejectUnauthorized: b.rejectUnauthorized,

@@ -175,6 +175,23 @@ function bodyMentions(s: {
   };
 }
 
+/**
+ * The URL of the resource the request was about. In raw mode the hop's URL is only where the bytes were
+ * sent (RawRequest.target's path is ignored), so an origin-form request-target in the request line
+ * (RFC 9112 §3.2.1) names the path; an absolute-form one names the whole URL.
+ */
+export function resourceUrl(hopUrl: string, requestHead: string): string {
+  const target = /^\S+ (\S+)/.exec(requestHead)?.[1];
+  if (target === undefined) return hopUrl;
+  try {
+    if (target.startsWith('/') && !target.startsWith('//')) return new URL(target, hopUrl).href;
+    if (/^https?:\/\//i.test(target)) return new URL(target).href;
+  } catch {
+    return hopUrl;
+  }
+  return hopUrl;
+}
+
 export function extractSignals(exchange: ExchangeRecord): PassiveSignals {
   const hop = finalHop(exchange);
   const response = hop?.response;
@@ -183,11 +200,13 @@ export function extractSignals(exchange: ExchangeRecord): PassiveSignals {
       ? hop.requestHeaders.map((h) => [h.name, h.value])
       : exchange.request.headers;
   const method = hop?.method ?? exchange.request.method;
-  const url = hop?.url ?? exchange.request.url;
+  const url = resourceUrl(hop?.url ?? exchange.request.url, hop?.requestHead ?? '');
   let path: string;
+  let urlHost = '';
   try {
     const u = new URL(url);
     path = `${u.pathname}${u.search}`;
+    urlHost = u.host;
   } catch {
     path = url;
   }
@@ -238,5 +257,5 @@ export function extractSignals(exchange: ExchangeRecord): PassiveSignals {
     bareStatusText,
     mentions,
   };
-  return { ...base, author: analyseAuthor(base) };
+  return { ...base, author: analyseAuthor({ ...base, urlHost }) };
 }

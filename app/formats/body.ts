@@ -9,7 +9,8 @@ import { isJsonMediaType, isXmlMediaType } from './build';
  */
 export function urlencodedBody(text: string): RequestBody {
   const params = new URLSearchParams(text);
-  if (params.toString() === text) return { kind: 'urlencoded', fields: [...params].map(([name, value]) => ({ name, value })) };
+  if (params.toString() === text)
+    return { kind: 'urlencoded', fields: [...params].map(([name, value]) => ({ name, value })) };
   return { kind: 'text', text, contentType: 'application/x-www-form-urlencoded' };
 }
 

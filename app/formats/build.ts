@@ -22,7 +22,11 @@ export class Warnings {
 }
 
 export function makeRequest(input: SavedRequestInput): SavedRequest {
-  return savedRequestSchema.parse({ ...input, name: input.name.trim() || 'Untitled request', method: input.method || 'GET' });
+  return savedRequestSchema.parse({
+    ...input,
+    name: input.name.trim() || 'Untitled request',
+    method: input.method || 'GET',
+  });
 }
 
 export function makeCollection(input: Partial<CollectionFile> & { name: string }): CollectionFile {
@@ -61,14 +65,21 @@ export function collectVariables(
       continue;
     }
     const { name, changed } = variableName(entry.name);
-    if (changed) warnings.add(where, `variable "${entry.name}" renamed to "${name}" (names are letters, digits, _ . -); references to the old name are not rewritten`);
+    if (changed)
+      warnings.add(
+        where,
+        `variable "${entry.name}" renamed to "${name}" (names are letters, digits, _ . -); references to the old name are not rewritten`,
+      );
     if (seen.has(name)) {
       warnings.add(where, `variable "${name}" is defined twice; the first value is kept`);
       continue;
     }
     seen.add(name);
     if (entry.secret) {
-      warnings.add(where, `variable "${name}" is secret; its value is not written into the collection, set it in the app`);
+      warnings.add(
+        where,
+        `variable "${name}" is secret; its value is not written into the collection, set it in the app`,
+      );
       out.push({ name, secret: true });
     } else out.push({ name, value: entry.value, secret: false });
   }
@@ -78,7 +89,8 @@ export function collectVariables(
 /** Every `{{$name}}` in a text: Postman's dynamic variables ($guid, $timestamp, $random…). */
 export function dynamicVariables(texts: readonly string[]): string[] {
   const found = new Set<string>();
-  for (const text of texts) for (const m of text.matchAll(/\{\{\s*(\$[A-Za-z0-9_.]+)\s*\}\}/g)) if (m[1]) found.add(m[1]);
+  for (const text of texts)
+    for (const m of text.matchAll(/\{\{\s*(\$[A-Za-z0-9_.]+)\s*\}\}/g)) if (m[1]) found.add(m[1]);
   return [...found];
 }
 
@@ -113,17 +125,25 @@ export function joinPath(path: readonly string[], name: string): string {
 }
 
 /** The Content-Type header's media type, lower-cased, without parameters. */
-export function mediaTypeOf(headers: readonly { name: string; value: string; enabled?: boolean }[]): string | undefined {
+export function mediaTypeOf(
+  headers: readonly { name: string; value: string; enabled?: boolean }[],
+): string | undefined {
   const h = headers.find((x) => x.name.toLowerCase() === 'content-type' && x.enabled !== false);
   return h?.value.split(';')[0]?.trim().toLowerCase();
 }
 
 export function isJsonMediaType(mediaType: string | undefined): boolean {
-  return mediaType !== undefined && (mediaType === 'application/json' || /\+json$/.test(mediaType) || mediaType === 'text/json');
+  return (
+    mediaType !== undefined &&
+    (mediaType === 'application/json' || /\+json$/.test(mediaType) || mediaType === 'text/json')
+  );
 }
 
 export function isXmlMediaType(mediaType: string | undefined): boolean {
-  return mediaType !== undefined && (mediaType === 'application/xml' || mediaType === 'text/xml' || /\+xml$/.test(mediaType));
+  return (
+    mediaType !== undefined &&
+    (mediaType === 'application/xml' || mediaType === 'text/xml' || /\+xml$/.test(mediaType))
+  );
 }
 
 /**

@@ -37,7 +37,9 @@ let server: RawServer;
 let dir: string;
 
 before(async () => {
-  server = await startRawServer((_req, socket) => socket.end(rawResponse(200, 'OK', [['Connection', 'close']], 'ok')));
+  server = await startRawServer((_req, socket) =>
+    socket.end(rawResponse(200, 'OK', [['Connection', 'close']], 'ok')),
+  );
   dir = await mkdtemp(join(tmpdir(), 'statuscope-curl-export-'));
 });
 after(async () => {
@@ -63,12 +65,69 @@ async function viaCurl(spec: RequestSpecInput): Promise<Seen> {
 }
 
 const cases: [string, (base: string) => RequestSpecInput][] = [
-  ['a lower-case method with duplicate, mixed-case headers', (u) => ({ method: 'patch', url: `${u}/a?x=1&x=2`, headers: [['X-B', '2'], ['x-a', '1'], ['X-A', '3'], ['Accept', '*/*']], body: { kind: 'json', text: '{"name":"it\'s"}' } })],
-  ['an unregistered method with no body', (u) => ({ method: 'PURGE', url: `${u}/cache`, headers: [['User-Agent', 'probe']] })],
-  ['a text body with control characters and quotes', (u) => ({ method: 'POST', url: `${u}/t`, body: { kind: 'text', text: "line1\nline2\t'quoted' \"double\" $HOME `cmd`", contentType: 'text/plain' } })],
-  ['an urlencoded body', (u) => ({ method: 'PUT', url: `${u}/f`, body: { kind: 'urlencoded', fields: [{ name: 'a b', value: 'c&d' }, { name: 'e', value: 'é' }] } })],
-  ['a GET with an empty header value', (u) => ({ method: 'GET', url: `${u}/e`, headers: [['X-Empty', ''], ['X-Full', 'v']] })],
-  ['a binary body', (u) => ({ method: 'POST', url: `${u}/b`, body: { kind: 'binary', base64: Buffer.from([0, 1, 2, 255, 10, 13]).toString('base64') } })],
+  [
+    'a lower-case method with duplicate, mixed-case headers',
+    (u) => ({
+      method: 'patch',
+      url: `${u}/a?x=1&x=2`,
+      headers: [
+        ['X-B', '2'],
+        ['x-a', '1'],
+        ['X-A', '3'],
+        ['Accept', '*/*'],
+      ],
+      body: { kind: 'json', text: '{"name":"it\'s"}' },
+    }),
+  ],
+  [
+    'an unregistered method with no body',
+    (u) => ({ method: 'PURGE', url: `${u}/cache`, headers: [['User-Agent', 'probe']] }),
+  ],
+  [
+    'a text body with control characters and quotes',
+    (u) => ({
+      method: 'POST',
+      url: `${u}/t`,
+      body: {
+        kind: 'text',
+        text: 'line1\nline2\t\'quoted\' "double" $HOME `cmd`',
+        contentType: 'text/plain',
+      },
+    }),
+  ],
+  [
+    'an urlencoded body',
+    (u) => ({
+      method: 'PUT',
+      url: `${u}/f`,
+      body: {
+        kind: 'urlencoded',
+        fields: [
+          { name: 'a b', value: 'c&d' },
+          { name: 'e', value: 'é' },
+        ],
+      },
+    }),
+  ],
+  [
+    'a GET with an empty header value',
+    (u) => ({
+      method: 'GET',
+      url: `${u}/e`,
+      headers: [
+        ['X-Empty', ''],
+        ['X-Full', 'v'],
+      ],
+    }),
+  ],
+  [
+    'a binary body',
+    (u) => ({
+      method: 'POST',
+      url: `${u}/b`,
+      body: { kind: 'binary', base64: Buffer.from([0, 1, 2, 255, 10, 13]).toString('base64') },
+    }),
+  ],
 ];
 
 describe('curl export sends what the engine sends', () => {
@@ -85,7 +144,11 @@ describe('curl export sends what the engine sends', () => {
   it('given a file body, curl sends the file bytes', async () => {
     const file = join(dir, 'payload.bin');
     await writeFile(file, Buffer.from('raw\r\nbytes'));
-    const spec: RequestSpecInput = { method: 'PUT', url: `${server.url}/file`, body: { kind: 'file', path: file, contentType: 'application/octet-stream' } };
+    const spec: RequestSpecInput = {
+      method: 'PUT',
+      url: `${server.url}/file`,
+      body: { kind: 'file', path: file, contentType: 'application/octet-stream' },
+    };
     const [engine, curl] = [await viaEngine(spec), await viaCurl(spec)];
     assert.equal(curl.requestLine, engine.requestLine);
     assert.deepEqual(curl.headers, engine.headers);
@@ -98,7 +161,13 @@ describe('curl export sends what the engine sends', () => {
     const spec: RequestSpecInput = {
       method: 'POST',
       url: `${server.url}/upload`,
-      body: { kind: 'multipart', parts: [{ kind: 'field', name: 'caption', value: 'at the beach; sunny' }, { kind: 'file', name: 'photo', path: file, contentType: 'image/jpeg' }] },
+      body: {
+        kind: 'multipart',
+        parts: [
+          { kind: 'field', name: 'caption', value: 'at the beach; sunny' },
+          { kind: 'file', name: 'photo', path: file, contentType: 'image/jpeg' },
+        ],
+      },
     };
     const [engine, curl] = [await viaEngine(spec), await viaCurl(spec)];
     const boundaryOf = (s: Seen) => /boundary=(\S+)/.exec(s.headers.join('\n'))?.[1] ?? '';
@@ -114,7 +183,7 @@ describe('shellQuote', () => {
     assert.equal(shellQuote("it's"), `'it'\\''s'`);
   });
 
-  it('given control characters, it uses $\'…\' escapes', () => {
+  it("given control characters, it uses $'…' escapes", () => {
     assert.equal(shellQuote('a\nb\x01'), "$'a\\nb\\x01'");
   });
 

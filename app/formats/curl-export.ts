@@ -11,6 +11,7 @@ import { effectiveHeaders, urlencodedText } from './har-request';
 /** POSIX single quotes, or bash $'…' when the text holds control characters (they cannot be typed in '…'). */
 export function shellQuote(text: string): string {
   if (/^[A-Za-z0-9_\-+=/.,:@%]+$/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   if (/[\x00-\x1f\x7f]/.test(text)) {
     const body = [...text]
       .map((ch) => {
@@ -34,16 +35,21 @@ function formFileValue(path: string): string {
   return /[;",]/.test(path) ? `"${path.replace(/(["\\])/g, '\\$1')}"` : path;
 }
 
-export function curlCommand(spec: Pick<RequestSpec, 'method' | 'url' | 'headers' | 'body' | 'options'>): string {
+export function curlCommand(
+  spec: Pick<RequestSpec, 'method' | 'url' | 'headers' | 'body' | 'options'>,
+): string {
   const args: string[] = [];
   const body = spec.body;
-  const headers = effectiveHeaders(spec).filter(([name]) => !(body.kind === 'multipart' && name.toLowerCase() === 'content-type'));
+  const headers = effectiveHeaders(spec).filter(
+    ([name]) => !(body.kind === 'multipart' && name.toLowerCase() === 'content-type'),
+  );
   const defaultMethod = body.kind === 'none' ? 'GET' : 'POST';
   // HEAD must be --head: `-X HEAD` makes curl wait for a body that never comes.
   if (spec.method === 'HEAD' && body.kind === 'none') args.push('--head');
   else if (spec.method !== defaultMethod) args.push('-X', shellQuote(spec.method));
   args.push(shellQuote(spec.url));
-  for (const [name, value] of headers) args.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
+  for (const [name, value] of headers)
+    args.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
   const has = (n: string) => headers.some(([h]) => h.toLowerCase() === n);
   if (!has('user-agent')) args.push('-H', shellQuote('User-Agent:'));
   if (!has('accept')) args.push('-H', shellQuote('Accept:'));

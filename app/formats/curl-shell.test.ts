@@ -9,7 +9,7 @@ function words(text: string, dialect?: 'bash' | 'cmd'): string[][] {
 }
 
 describe('bash quoting', () => {
-  it("given single quotes, it keeps everything literally, $ and backslashes included", () => {
+  it('given single quotes, it keeps everything literally, $ and backslashes included', () => {
     assert.deepEqual(words(`curl 'a $HOME \\n "b"'`), [['curl', 'a $HOME \\n "b"']]);
   });
 
@@ -25,7 +25,7 @@ describe('bash quoting', () => {
     assert.deepEqual(words(`curl 'a'"b"$'c'd`), [['curl', 'abcd']]);
   });
 
-  it("given an empty quoted argument, it keeps an empty word", () => {
+  it('given an empty quoted argument, it keeps an empty word', () => {
     assert.deepEqual(words(`curl -H '' x`), [['curl', '-H', '', 'x']]);
   });
 
@@ -38,7 +38,14 @@ describe('bash quoting', () => {
   });
 
   it('given ; && || | and newlines, it splits commands', () => {
-    assert.deepEqual(words('curl a; curl b && curl c || curl d | grep x\ncurl e'), [['curl', 'a'], ['curl', 'b'], ['curl', 'c'], ['curl', 'd'], ['grep', 'x'], ['curl', 'e']]);
+    assert.deepEqual(words('curl a; curl b && curl c || curl d | grep x\ncurl e'), [
+      ['curl', 'a'],
+      ['curl', 'b'],
+      ['curl', 'c'],
+      ['curl', 'd'],
+      ['grep', 'x'],
+      ['curl', 'e'],
+    ]);
   });
 
   it('given a comment, it skips to the end of the line but not a # inside a word', () => {
@@ -63,12 +70,15 @@ describe('bash quoting', () => {
 
 describe('Windows cmd quoting', () => {
   it('given Chrome\'s ^" quoting and ^ continuations, it gives the words curl.exe receives', () => {
-    const text = 'curl ^"https://x/a?b=1^&c=2^" ^\r\n  -H ^"accept: */*^" ^\r\n  --data-raw ^"^{^\\^"a^\\^":1^}^"';
+    const text =
+      'curl ^"https://x/a?b=1^&c=2^" ^\r\n  -H ^"accept: */*^" ^\r\n  --data-raw ^"^{^\\^"a^\\^":1^}^"';
     assert.equal(detectDialect(text), 'cmd');
-    assert.deepEqual(words(text), [['curl', 'https://x/a?b=1&c=2', '-H', 'accept: */*', '--data-raw', '{"a":1}']]);
+    assert.deepEqual(words(text), [
+      ['curl', 'https://x/a?b=1&c=2', '-H', 'accept: */*', '--data-raw', '{"a":1}'],
+    ]);
   });
 
-  it('given %^ (Chrome\'s escape for %), it keeps a literal percent sign', () => {
+  it("given %^ (Chrome's escape for %), it keeps a literal percent sign", () => {
     assert.deepEqual(words('curl ^"https://x/?q=100^%^25^"', 'cmd'), [['curl', 'https://x/?q=100%25']]);
   });
 
@@ -89,7 +99,11 @@ describe('Windows cmd quoting', () => {
   });
 
   it('given & and lines without ^, it splits commands', () => {
-    assert.deepEqual(words('curl a & curl b\r\ncurl c', 'cmd'), [['curl', 'a'], ['curl', 'b'], ['curl', 'c']]);
+    assert.deepEqual(words('curl a & curl b\r\ncurl c', 'cmd'), [
+      ['curl', 'a'],
+      ['curl', 'b'],
+      ['curl', 'c'],
+    ]);
   });
 
   it('given %VAR%, it reports an expansion cmd would perform', () => {

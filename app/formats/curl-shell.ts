@@ -35,7 +35,21 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
-const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** $'…' body (bash manual §3.1.2.4); returns the text and the index after the closing quote. */
 function ansiC(text: string, start: number): { value: string; end: number } | undefined {
@@ -132,13 +146,19 @@ export function splitBash(text: string): Result<ShellCommand[]> {
       while (i < text.length && text[i] !== '\n') i += 1;
     } else if (c === "'") {
       const close = text.indexOf("'", i + 1);
-      if (close < 0) return fail('import.invalid', `Unterminated single quote at ${position(text, i)}.`, { detail: { where: position(text, i) } });
+      if (close < 0)
+        return fail('import.invalid', `Unterminated single quote at ${position(text, i)}.`, {
+          detail: { where: position(text, i) },
+        });
       startWord(i);
       word += text.slice(i + 1, close);
       i = close + 1;
     } else if (c === '$' && text[i + 1] === "'") {
       const parsed = ansiC(text, i + 2);
-      if (!parsed) return fail('import.invalid', `Unterminated $'…' quote at ${position(text, i)}.`, { detail: { where: position(text, i) } });
+      if (!parsed)
+        return fail('import.invalid', `Unterminated $'…' quote at ${position(text, i)}.`, {
+          detail: { where: position(text, i) },
+        });
       startWord(i);
       word += parsed.value;
       i = parsed.end;
@@ -146,7 +166,10 @@ export function splitBash(text: string): Result<ShellCommand[]> {
       startWord(i);
       let j = i + 1;
       for (;;) {
-        if (j >= text.length) return fail('import.invalid', `Unterminated double quote at ${position(text, i)}.`, { detail: { where: position(text, i) } });
+        if (j >= text.length)
+          return fail('import.invalid', `Unterminated double quote at ${position(text, i)}.`, {
+            detail: { where: position(text, i) },
+          });
         const d = text[j] ?? '';
         if (d === '"') break;
         if (d === '\\' && '$`"\\\n'.includes(text[j + 1] ?? '')) {

@@ -4,7 +4,12 @@
  * generator cannot keep something exact — it upper-cases the method, sorts or merges headers, rewrites
  * the query — the result says so in `caveats` instead of hiding it.
  */
-import { availableTargets, HTTPSnippet, type HarRequest as SnippetHarRequest, type TargetId } from 'httpsnippet';
+import {
+  availableTargets,
+  HTTPSnippet,
+  type HarRequest as SnippetHarRequest,
+  type TargetId,
+} from 'httpsnippet';
 import { fail, messageOf, ok, type Result } from '../common/result';
 import type { RequestSpec } from '../contract/exchange';
 import { curlCommand } from './curl-export';
@@ -55,11 +60,19 @@ export function snippetTargets(): SnippetTargetInfo[] {
 function resolveTarget(target: SnippetTarget): Result<{ target: TargetId; client: string }> {
   const info = availableTargets().find((t) => t.key === target.target);
   if (!info) {
-    return fail('export.unknown-target', `Unknown snippet target "${target.target}". Known: ${availableTargets().map((t) => t.key).join(', ')}.`);
+    return fail(
+      'export.unknown-target',
+      `Unknown snippet target "${target.target}". Known: ${availableTargets()
+        .map((t) => t.key)
+        .join(', ')}.`,
+    );
   }
   const client = target.client ?? defaultClient(info);
   if (!info.clients.some((c) => c.key === client)) {
-    return fail('export.unknown-target', `Target "${info.key}" has no client "${client}". Its clients: ${info.clients.map((c) => c.key).join(', ')}.`);
+    return fail(
+      'export.unknown-target',
+      `Target "${info.key}" has no client "${client}". Its clients: ${info.clients.map((c) => c.key).join(', ')}.`,
+    );
   }
   return ok({ target: info.key, client });
 }
@@ -72,8 +85,14 @@ function escapeRegExp(text: string): string {
 function keepMethodCase(code: string, method: string): { code: string; kept: boolean } {
   const upper = method.toUpperCase();
   let out = code;
-  if (upper !== method) out = out.replace(new RegExp(`(["'\`])${escapeRegExp(upper)}\\1`, 'g'), (_m, q: string) => `${q}${method}${q}`);
-  const kept = new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(method)}($|[^A-Za-z0-9_-])`).test(out.replace(/https?:\/\/\S+/g, ''));
+  if (upper !== method)
+    out = out.replace(
+      new RegExp(`(["'\`])${escapeRegExp(upper)}\\1`, 'g'),
+      (_m, q: string) => `${q}${method}${q}`,
+    );
+  const kept = new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(method)}($|[^A-Za-z0-9_-])`).test(
+    out.replace(/https?:\/\/\S+/g, ''),
+  );
   return { code: out, kept };
 }
 
@@ -81,26 +100,42 @@ export function exportRequest(spec: RequestSpec, target: SnippetTarget): Result<
   const resolved = resolveTarget(target);
   if (!resolved.ok) return resolved;
   const { target: targetId, client } = resolved.value;
-  if (targetId === 'shell' && client === 'curl') return ok({ target: targetId, client, code: curlCommand(spec), caveats: [] });
+  if (targetId === 'shell' && client === 'curl')
+    return ok({ target: targetId, client, code: curlCommand(spec), caveats: [] });
 
   const har = harRequest(spec);
   const caveats: string[] = [];
-  if (spec.body.kind === 'file') caveats.push(`the body is the file ${spec.body.path}; this snippet sends an empty body, read the file in yourself`);
-  if (spec.body.kind === 'binary') caveats.push('the binary body is written as a latin1 string; check the generator keeps every byte');
+  if (spec.body.kind === 'file')
+    caveats.push(
+      `the body is the file ${spec.body.path}; this snippet sends an empty body, read the file in yourself`,
+    );
+  if (spec.body.kind === 'binary')
+    caveats.push('the binary body is written as a latin1 string; check the generator keeps every byte');
   const names = har.headers.map((h) => h.name);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-  if (repeated.length) caveats.push(`repeated header${repeated.length > 1 ? 's' : ''} ${[...new Set(repeated)].join(', ')}: this generator keeps only the last value`);
-  if (SORTS_HEADERS.has(`${targetId}/${client}`) && names.length > 1) caveats.push('this generator sorts headers by name; the request sends them in the order listed');
+  if (repeated.length)
+    caveats.push(
+      `repeated header${repeated.length > 1 ? 's' : ''} ${[...new Set(repeated)].join(', ')}: this generator keeps only the last value`,
+    );
+  if (SORTS_HEADERS.has(`${targetId}/${client}`) && names.length > 1)
+    caveats.push('this generator sorts headers by name; the request sends them in the order listed');
   let snippet: HTTPSnippet;
   try {
     // HarRequest (ours) is structurally the HAR 1.2 request httpsnippet validates; it rejects bad input by skipping it.
-    const input: SnippetHarRequest = { ...har, postData: har.postData ?? { mimeType: 'application/octet-stream' } };
+    const input: SnippetHarRequest = {
+      ...har,
+      postData: har.postData ?? { mimeType: 'application/octet-stream' },
+    };
     snippet = new HTTPSnippet(input);
   } catch (thrown) {
     return fail('export.failed', `httpsnippet could not read the request: ${messageOf(thrown)}`);
   }
   const prepared = snippet.requests[0];
-  if (!prepared) return fail('export.failed', 'httpsnippet rejected the request (it is not a valid HAR request: check the URL and header names).');
+  if (!prepared)
+    return fail(
+      'export.failed',
+      'httpsnippet rejected the request (it is not a valid HAR request: check the URL and header names).',
+    );
   if (prepared.fullUrl !== spec.url) caveats.push(`this generator rewrites the URL as ${prepared.fullUrl}`);
   let code: string;
   try {
@@ -111,6 +146,9 @@ export function exportRequest(spec: RequestSpec, target: SnippetTarget): Result<
     return fail('export.failed', `httpsnippet failed for ${targetId}/${client}: ${messageOf(thrown)}`);
   }
   const method = keepMethodCase(code, spec.method);
-  if (!method.kept) caveats.push(`this generator does not write the method as "${spec.method}"; methods are case-sensitive (RFC 9110 §9.1), so edit the snippet if the exact case matters`);
+  if (!method.kept)
+    caveats.push(
+      `this generator does not write the method as "${spec.method}"; methods are case-sensitive (RFC 9110 §9.1), so edit the snippet if the exact case matters`,
+    );
   return ok({ target: targetId, client, code: method.code, caveats });
 }

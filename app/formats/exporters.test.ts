@@ -8,7 +8,10 @@ import { collectionToHar, exchangeToHar, harTimings } from './har-export';
 const spec = requestSpecSchema.parse({
   method: 'patch',
   url: 'https://api.example.com/items/7?dry=1',
-  headers: [['X-Trace', 'a'], ['Accept', 'application/json']],
+  headers: [
+    ['X-Trace', 'a'],
+    ['Accept', 'application/json'],
+  ],
   body: { kind: 'json', text: '{"name":"seven"}' },
 });
 
@@ -24,12 +27,19 @@ describe('exportRequest', () => {
   });
 
   it('given fetch and Python requests, it keeps the lower-case method and the headers in order with the implied Content-Type last', () => {
-    for (const [target, client] of [['javascript', 'fetch'], ['python', 'requests']] as const) {
+    for (const [target, client] of [
+      ['javascript', 'fetch'],
+      ['python', 'requests'],
+    ] as const) {
       const r = exportRequest(spec, { target, client });
       assert.ok(r.ok);
       assert.match(r.value.code, /["']patch["']/, `${target}/${client} keeps "patch"`);
       const order = ['X-Trace', 'Accept', 'Content-Type'].map((h) => r.value.code.indexOf(h));
-      assert.deepEqual([...order].sort((a, b) => a - b), order, `${target}/${client} header order`);
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        order,
+        `${target}/${client} header order`,
+      );
       assert.deepEqual(r.value.caveats, []);
     }
   });
@@ -48,7 +58,14 @@ describe('exportRequest', () => {
   });
 
   it('given repeated headers, every httpsnippet target warns that it keeps the last one, and curl keeps both', () => {
-    const dup = requestSpecSchema.parse({ method: 'GET', url: 'https://x.example/', headers: [['X-A', '1'], ['X-A', '2']] });
+    const dup = requestSpecSchema.parse({
+      method: 'GET',
+      url: 'https://x.example/',
+      headers: [
+        ['X-A', '1'],
+        ['X-A', '2'],
+      ],
+    });
     const go = exportRequest(dup, { target: 'go' });
     assert.ok(go.ok);
     assert.ok(go.value.caveats.some((c) => /repeated header X-A/.test(c)));
@@ -70,17 +87,35 @@ function hop(overrides: Partial<Hop> = {}): Hop {
     url: 'https://api.example.com/a',
     method: 'patch',
     requestHead: 'patch /a HTTP/1.1\r\nhost: api.example.com\r\nX-Trace: a\r\n\r\n',
-    requestHeaders: [{ name: 'host', value: 'api.example.com', added: true }, { name: 'X-Trace', value: 'a', added: false }],
+    requestHeaders: [
+      { name: 'host', value: 'api.example.com', added: true },
+      { name: 'X-Trace', value: 'a', added: false },
+    ],
     requestBodyBytes: 0,
     timings: { dnsDone: 5, connected: 15, tlsDone: 40, requestSent: 41, firstByte: 141, end: 151 },
     response: {
       httpVersion: '1.1',
       status: 501,
       reason: 'Not Implemented',
-      headers: [['Server', 'nginx'], ['Set-Cookie', 'sid=abc; Path=/'], ['Content-Type', 'text/plain']],
+      headers: [
+        ['Server', 'nginx'],
+        ['Set-Cookie', 'sid=abc; Path=/'],
+        ['Content-Type', 'text/plain'],
+      ],
       interim: [],
-      rawHead: 'HTTP/1.1 501 Not Implemented\r\nServer: nginx\r\nSet-Cookie: sid=abc; Path=/\r\nContent-Type: text/plain\r\n\r\n',
-      body: { encodedBytes: 4, decodedBytes: 4, decoded: [], storage: 'memory', mediaType: 'text/plain', isText: true, preview: 'nope', previewEncoding: 'utf8', previewTruncated: false },
+      rawHead:
+        'HTTP/1.1 501 Not Implemented\r\nServer: nginx\r\nSet-Cookie: sid=abc; Path=/\r\nContent-Type: text/plain\r\n\r\n',
+      body: {
+        encodedBytes: 4,
+        decodedBytes: 4,
+        decoded: [],
+        storage: 'memory',
+        mediaType: 'text/plain',
+        isText: true,
+        preview: 'nope',
+        previewEncoding: 'utf8',
+        previewTruncated: false,
+      },
     },
     remote: { address: '127.0.0.1', port: 443 },
     ...overrides,
@@ -89,8 +124,19 @@ function hop(overrides: Partial<Hop> = {}): Hop {
 
 describe('HAR export', () => {
   it('maps hop timings to HAR phases (connect includes ssl; absent phases are -1)', () => {
-    assert.deepEqual(harTimings({ dnsDone: 5, connected: 15, tlsDone: 40, requestSent: 41, firstByte: 141, end: 151 }), { blocked: -1, dns: 5, connect: 35, ssl: 25, send: 1, wait: 100, receive: 10 });
-    assert.deepEqual(harTimings({ requestSent: 1, firstByte: 3, end: 4 }), { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 1, wait: 2, receive: 1 });
+    assert.deepEqual(
+      harTimings({ dnsDone: 5, connected: 15, tlsDone: 40, requestSent: 41, firstByte: 141, end: 151 }),
+      { blocked: -1, dns: 5, connect: 35, ssl: 25, send: 1, wait: 100, receive: 10 },
+    );
+    assert.deepEqual(harTimings({ requestSent: 1, firstByte: 3, end: 4 }), {
+      blocked: -1,
+      dns: -1,
+      connect: -1,
+      ssl: -1,
+      send: 1,
+      wait: 2,
+      receive: 1,
+    });
   });
 
   it('given an exchange with a redirect, it writes one entry per hop, in order, with wire headers and the response as received', () => {
@@ -98,9 +144,23 @@ describe('HAR export', () => {
       id: 'x1',
       mode: 'client',
       startedAt: '2024-05-01T10:00:00.000Z',
-      request: { method: 'patch', url: 'https://api.example.com/old', headers: [['X-Trace', 'a']], bodyKind: 'none', bodyBytes: 0 },
+      request: {
+        method: 'patch',
+        url: 'https://api.example.com/old',
+        headers: [['X-Trace', 'a']],
+        bodyKind: 'none',
+        bodyBytes: 0,
+      },
       hops: [
-        hop({ url: 'https://api.example.com/old', response: { ...hop().response!, status: 308, reason: 'Permanent Redirect', headers: [['Location', '/a']] } }),
+        hop({
+          url: 'https://api.example.com/old',
+          response: {
+            ...hop().response!,
+            status: 308,
+            reason: 'Permanent Redirect',
+            headers: [['Location', '/a']],
+          },
+        }),
         hop(),
       ],
       totalMs: 302,
@@ -111,7 +171,10 @@ describe('HAR export', () => {
     const [first, second] = har.log.entries;
     assert.equal(first?.response.redirectURL, '/a');
     assert.equal(second?.request.method, 'patch');
-    assert.deepEqual(second?.request.headers, [{ name: 'host', value: 'api.example.com' }, { name: 'X-Trace', value: 'a' }]);
+    assert.deepEqual(second?.request.headers, [
+      { name: 'host', value: 'api.example.com' },
+      { name: 'X-Trace', value: 'a' },
+    ]);
     assert.equal(second?.response.status, 501);
     assert.deepEqual(second?.response.cookies, [{ name: 'sid', value: 'abc' }]);
     assert.equal(second?.response.content.text, 'nope');
@@ -137,15 +200,37 @@ describe('HAR export', () => {
 
   it('given a collection, it resolves variables (environment over collection), applies basic auth and reports what stays unresolved', () => {
     const tree = {
-      collection: makeCollection({ name: 'C', variables: [{ name: 'base', value: 'http://dev', secret: false }, { name: 'user', value: 'u', secret: false }], auth: { type: 'basic', username: '{{user}}', password: 'p' } }),
-      items: [{ kind: 'request' as const, request: makeRequest({ name: 'R', method: 'patch', url: '{{base}}/x/{{id}}', headers: [{ name: 'X-Off', value: '1', enabled: false }] }) }],
+      collection: makeCollection({
+        name: 'C',
+        variables: [
+          { name: 'base', value: 'http://dev', secret: false },
+          { name: 'user', value: 'u', secret: false },
+        ],
+        auth: { type: 'basic', username: '{{user}}', password: 'p' },
+      }),
+      items: [
+        {
+          kind: 'request' as const,
+          request: makeRequest({
+            name: 'R',
+            method: 'patch',
+            url: '{{base}}/x/{{id}}',
+            headers: [{ name: 'X-Off', value: '1', enabled: false }],
+          }),
+        },
+      ],
       environments: [makeEnvironment('prod', [{ name: 'base', value: 'https://prod', secret: false }])],
     };
-    const { har, warnings } = collectionToHar(tree, { environment: 'prod', now: new Date('2024-01-01T00:00:00Z') });
+    const { har, warnings } = collectionToHar(tree, {
+      environment: 'prod',
+      now: new Date('2024-01-01T00:00:00Z'),
+    });
     const entry = har.log.entries[0];
     assert.equal(entry?.request.url, 'https://prod/x/{{id}}');
     assert.equal(entry?.request.method, 'patch');
-    assert.deepEqual(entry?.request.headers, [{ name: 'Authorization', value: `Basic ${Buffer.from('u:p').toString('base64')}` }]);
+    assert.deepEqual(entry?.request.headers, [
+      { name: 'Authorization', value: `Basic ${Buffer.from('u:p').toString('base64')}` },
+    ]);
     assert.ok(warnings.some((w) => w.item === 'R' && /\{\{id\}\} has no value/.test(w.what)));
   });
 });

@@ -18,14 +18,20 @@ export function goldenCases(): { name: string; input: string; output: string }[]
   return readdirSync(FIXTURES)
     .map((file) => /^(.+)\.input\.[A-Za-z0-9]+$/.exec(file))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ name: m[1] ?? '', input: join(FIXTURES, m[0]), output: join(FIXTURES, `${m[1] ?? ''}.output.json`) }))
+    .map((m) => ({
+      name: m[1] ?? '',
+      input: join(FIXTURES, m[0]),
+      output: join(FIXTURES, `${m[1] ?? ''}.output.json`),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 for (const c of goldenCases()) {
   test(`given fixture ${c.name}, it imports to the golden output`, async () => {
     const result = await importText(readFileSync(c.input, 'utf8'));
-    const actual = result.ok ? result.value : { error: { code: result.error.code, message: result.error.message } };
+    const actual = result.ok
+      ? result.value
+      : { error: { code: result.error.code, message: result.error.message } };
     const text = `${JSON.stringify(actual, null, 2)}\n`;
     const prefix = c.name.split('-')[0] ?? '';
     if (result.ok && (IMPORT_FORMATS as readonly string[]).includes(prefix)) {

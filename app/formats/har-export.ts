@@ -33,7 +33,14 @@ export interface HarEntry {
     httpVersion: string;
     cookies: HarNameValue[];
     headers: HarNameValue[];
-    content: { size: number; compression?: number; mimeType: string; text?: string; encoding?: string; comment?: string };
+    content: {
+      size: number;
+      compression?: number;
+      mimeType: string;
+      text?: string;
+      encoding?: string;
+      comment?: string;
+    };
     redirectURL: string;
     headersSize: number;
     bodySize: number;
@@ -75,7 +82,9 @@ export function harTimings(t: Timings): HarTimings {
 }
 
 function totalTime(t: HarTimings): number {
-  return round([t.blocked, t.dns, t.connect, t.send, t.wait, t.receive].filter((x) => x > 0).reduce((a, b) => a + b, 0));
+  return round(
+    [t.blocked, t.dns, t.connect, t.send, t.wait, t.receive].filter((x) => x > 0).reduce((a, b) => a + b, 0),
+  );
 }
 
 function headerValue(headers: readonly (readonly [string, string])[], name: string): string | undefined {
@@ -89,7 +98,10 @@ function setCookies(headers: readonly (readonly [string, string])[]): HarNameVal
     .map(([, v]) => {
       const pair = v.split(';')[0] ?? '';
       const eq = pair.indexOf('=');
-      return { name: (eq < 0 ? pair : pair.slice(0, eq)).trim(), value: eq < 0 ? '' : pair.slice(eq + 1).trim() };
+      return {
+        name: (eq < 0 ? pair : pair.slice(0, eq)).trim(),
+        value: eq < 0 ? '' : pair.slice(eq + 1).trim(),
+      };
     });
 }
 
@@ -98,7 +110,7 @@ function hopEntry(record: ExchangeRecord, hop: Hop, startedAt: Date, isLast: boo
   const version = /\sHTTP\/[\d.]+$/.exec(requestLine)?.[0].trim() ?? 'HTTP/1.1';
   const requestHeaders = hop.requestHeaders.map((h) => ({ name: h.name, value: h.value }));
   const contentType = hop.requestHeaders.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-  let query: HarNameValue[] = [];
+  let query: HarNameValue[];
   try {
     query = [...new URL(hop.url).searchParams].map(([name, value]) => ({ name, value }));
   } catch {
@@ -111,7 +123,15 @@ function hopEntry(record: ExchangeRecord, hop: Hop, startedAt: Date, isLast: boo
     cookies: [],
     headers: requestHeaders,
     queryString: query,
-    ...(hop.requestBodyBytes > 0 ? { postData: { mimeType: contentType ?? 'application/octet-stream', text: '', comment: 'the request body is not kept in the exchange record' } } : {}),
+    ...(hop.requestBodyBytes > 0
+      ? {
+          postData: {
+            mimeType: contentType ?? 'application/octet-stream',
+            text: '',
+            comment: 'the request body is not kept in the exchange record',
+          },
+        }
+      : {}),
     headersSize: Buffer.byteLength(hop.requestHead, 'latin1'),
     bodySize: hop.requestBodyBytes,
   };
@@ -126,11 +146,18 @@ function hopEntry(record: ExchangeRecord, hop: Hop, startedAt: Date, isLast: boo
         headers: r.headers.map(([name, value]) => ({ name, value })),
         content: {
           size: r.body.decodedBytes,
-          ...(r.body.decodedBytes > r.body.encodedBytes ? { compression: r.body.decodedBytes - r.body.encodedBytes } : {}),
+          ...(r.body.decodedBytes > r.body.encodedBytes
+            ? { compression: r.body.decodedBytes - r.body.encodedBytes }
+            : {}),
           mimeType: headerValue(r.headers, 'content-type') ?? r.body.mediaType,
           ...(r.body.previewTruncated
-            ? { comment: `body not included: ${r.body.decodedBytes} bytes${r.body.file ? `, stored in ${r.body.file}` : ''}` }
-            : { text: r.body.preview, ...(r.body.previewEncoding === 'base64' ? { encoding: 'base64' } : {}) }),
+            ? {
+                comment: `body not included: ${r.body.decodedBytes} bytes${r.body.file ? `, stored in ${r.body.file}` : ''}`,
+              }
+            : {
+                text: r.body.preview,
+                ...(r.body.previewEncoding === 'base64' ? { encoding: 'base64' } : {}),
+              }),
         },
         redirectURL: r.status >= 300 && r.status < 400 ? (headerValue(r.headers, 'location') ?? '') : '',
         headersSize: Buffer.byteLength(r.rawHead, 'latin1'),
@@ -146,7 +173,9 @@ function hopEntry(record: ExchangeRecord, hop: Hop, startedAt: Date, isLast: boo
         redirectURL: '',
         headersSize: -1,
         bodySize: -1,
-        ...(isLast && record.error ? { comment: `${record.error.code} in phase ${record.error.phase}: ${record.error.message}` } : {}),
+        ...(isLast && record.error
+          ? { comment: `${record.error.code} in phase ${record.error.phase}: ${record.error.message}` }
+          : {}),
       };
   return {
     startedDateTime: startedAt.toISOString(),
@@ -169,7 +198,16 @@ export function exchangeToHar(record: ExchangeRecord): HarLog {
     offset += hop.timings.end ?? 0;
     return entry;
   });
-  return { log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(record.error && record.hops.length === 0 ? { comment: `${record.error.code}: ${record.error.message}` } : {}) } };
+  return {
+    log: {
+      version: '1.2',
+      creator: { ...HAR_CREATOR },
+      entries,
+      ...(record.error && record.hops.length === 0
+        ? { comment: `${record.error.code}: ${record.error.message}` }
+        : {}),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -179,7 +217,10 @@ export function exchangeToHar(record: ExchangeRecord): HarLog {
 export function resolveVariables(text: string, values: ReadonlyMap<string, string>): string {
   let out = text;
   for (let i = 0; i < 5; i++) {
-    const next = out.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g, (whole, name: string) => values.get(name) ?? whole);
+    const next = out.replace(
+      /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g,
+      (whole, name: string) => values.get(name) ?? whole,
+    );
     if (next === out) break;
     out = next;
   }
@@ -193,23 +234,45 @@ function variableMap(...lists: readonly Variable[][]): Map<string, string> {
 }
 
 /** Applies the auths a HAR can show statically; digest and OAuth need an exchange, so they are reported. */
-function applyAuth(spec: RequestSpec, auth: Auth, resolve: (s: string) => string, where: string, warnings: Warnings): RequestSpec {
+function applyAuth(
+  spec: RequestSpec,
+  auth: Auth,
+  resolve: (s: string) => string,
+  where: string,
+  warnings: Warnings,
+): RequestSpec {
   switch (auth.type) {
     case 'inherit':
     case 'none':
       return spec;
     case 'basic':
-      return { ...spec, headers: [...spec.headers, ['Authorization', `Basic ${Buffer.from(`${resolve(auth.username)}:${resolve(auth.password)}`, 'utf8').toString('base64')}`]] };
+      return {
+        ...spec,
+        headers: [
+          ...spec.headers,
+          [
+            'Authorization',
+            `Basic ${Buffer.from(`${resolve(auth.username)}:${resolve(auth.password)}`, 'utf8').toString('base64')}`,
+          ],
+        ],
+      };
     case 'bearer':
       return { ...spec, headers: [...spec.headers, ['Authorization', `Bearer ${resolve(auth.token)}`]] };
     case 'apikey': {
-      if (auth.in === 'header') return { ...spec, headers: [...spec.headers, [resolve(auth.name), resolve(auth.value)]] };
+      if (auth.in === 'header')
+        return { ...spec, headers: [...spec.headers, [resolve(auth.name), resolve(auth.value)]] };
       const sep = spec.url.includes('?') ? '&' : '?';
-      return { ...spec, url: `${spec.url}${sep}${encodeURIComponent(resolve(auth.name))}=${encodeURIComponent(resolve(auth.value))}` };
+      return {
+        ...spec,
+        url: `${spec.url}${sep}${encodeURIComponent(resolve(auth.name))}=${encodeURIComponent(resolve(auth.value))}`,
+      };
     }
     case 'digest':
     case 'oauth2-client-credentials':
-      warnings.add(where, `${auth.type} auth needs a live exchange; the HAR entry has no Authorization header`);
+      warnings.add(
+        where,
+        `${auth.type} auth needs a live exchange; the HAR entry has no Authorization header`,
+      );
       return spec;
     default:
       return spec;
@@ -225,7 +288,14 @@ function resolvedSpec(request: SavedRequest, values: ReadonlyMap<string, string>
       : body.kind === 'urlencoded'
         ? { ...body, fields: body.fields.map((f) => ({ name: r(f.name), value: r(f.value) })) }
         : body.kind === 'multipart'
-          ? { ...body, parts: body.parts.map((p) => (p.kind === 'field' ? { ...p, name: r(p.name), value: r(p.value) } : { ...p, name: r(p.name), path: r(p.path) })) }
+          ? {
+              ...body,
+              parts: body.parts.map((p) =>
+                p.kind === 'field'
+                  ? { ...p, name: r(p.name), value: r(p.value) }
+                  : { ...p, name: r(p.name), path: r(p.path) },
+              ),
+            }
           : body;
   return requestSpecSchema.parse({
     method: request.method,
@@ -236,30 +306,72 @@ function resolvedSpec(request: SavedRequest, values: ReadonlyMap<string, string>
   });
 }
 
-export function collectionToHar(tree: CollectionTree, opts: { environment?: string; now?: Date } = {}): { har: HarLog; warnings: ImportWarning[] } {
+export function collectionToHar(
+  tree: CollectionTree,
+  opts: { environment?: string; now?: Date } = {},
+): { har: HarLog; warnings: ImportWarning[] } {
   const warnings = new Warnings();
-  const env = opts.environment === undefined ? undefined : tree.environments.find((e) => e.name === opts.environment);
-  if (opts.environment !== undefined && !env) warnings.add(tree.collection.name, `environment "${opts.environment}" not found; only collection variables are used`);
+  const env =
+    opts.environment === undefined ? undefined : tree.environments.find((e) => e.name === opts.environment);
+  if (opts.environment !== undefined && !env)
+    warnings.add(
+      tree.collection.name,
+      `environment "${opts.environment}" not found; only collection variables are used`,
+    );
   const values = variableMap(tree.collection.variables, env?.variables ?? []);
   const started = (opts.now ?? new Date()).toISOString();
   const entries: HarEntry[] = [];
   for (const { path, request } of flattenRequests(tree.items)) {
     const where = joinPath(path, request.name);
     const own = new Set(request.headers.map((h) => h.name.toLowerCase()));
-    const withCollectionHeaders: SavedRequest = { ...request, headers: [...tree.collection.headers.filter((h) => !own.has(h.name.toLowerCase())), ...request.headers] };
+    const withCollectionHeaders: SavedRequest = {
+      ...request,
+      headers: [...tree.collection.headers.filter((h) => !own.has(h.name.toLowerCase())), ...request.headers],
+    };
     let spec = resolvedSpec(withCollectionHeaders, values);
     const auth = request.auth.type === 'inherit' ? tree.collection.auth : request.auth;
     spec = applyAuth(spec, auth, (s) => resolveVariables(s, values), where, warnings);
-    const left = [...new Set([spec.url, ...spec.headers.flat()].flatMap((s) => [...s.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1])))];
-    if (left.length) warnings.add(where, `variable${left.length > 1 ? 's' : ''} ${left.map((l) => `{{${l}}}`).join(', ')} ha${left.length > 1 ? 've' : 's'} no value; left as written`);
+    const left = [
+      ...new Set(
+        [spec.url, ...spec.headers.flat()].flatMap((s) =>
+          [...s.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]),
+        ),
+      ),
+    ];
+    if (left.length)
+      warnings.add(
+        where,
+        `variable${left.length > 1 ? 's' : ''} ${left.map((l) => `{{${l}}}`).join(', ')} ha${left.length > 1 ? 've' : 's'} no value; left as written`,
+      );
     entries.push({
       startedDateTime: started,
       time: 0,
       request: { ...harRequest(spec), comment: where },
-      response: { status: 0, statusText: '', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: -1, comment: 'not sent: exported from a collection' },
+      response: {
+        status: 0,
+        statusText: '',
+        httpVersion: '',
+        cookies: [],
+        headers: [],
+        content: { size: 0, mimeType: 'x-unknown' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: -1,
+        comment: 'not sent: exported from a collection',
+      },
       cache: {},
       timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait: 0, receive: 0, ssl: -1 },
     });
   }
-  return { har: { log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, comment: `Collection "${tree.collection.name}"` } }, warnings: warnings.list };
+  return {
+    har: {
+      log: {
+        version: '1.2',
+        creator: { ...HAR_CREATOR },
+        entries,
+        comment: `Collection "${tree.collection.name}"`,
+      },
+    },
+    warnings: warnings.list,
+  };
 }

@@ -13,7 +13,12 @@ import { asArray, asRecord, asText, head, isRecord, parseStructured, tryParse } 
 import type { ImportedItem, Importer, ImportResult } from './types';
 
 function isHarRequest(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && typeof value.method === 'string' && typeof value.url === 'string' && Array.isArray(value.headers);
+  return (
+    isRecord(value) &&
+    typeof value.method === 'string' &&
+    typeof value.url === 'string' &&
+    Array.isArray(value.headers)
+  );
 }
 
 function detect(text: string): number {
@@ -53,12 +58,22 @@ function headersOf(request: Record<string, unknown>, url: URL | undefined, dropp
   }
   const cookies = asArray(request.cookies).filter(isRecord);
   if (cookies.length && !rows.some((h) => h.name.toLowerCase() === 'cookie')) {
-    rows.push({ name: 'Cookie', value: cookies.map((c) => `${asText(c.name)}=${asText(c.value)}`).join('; '), enabled: true });
+    rows.push({
+      name: 'Cookie',
+      value: cookies.map((c) => `${asText(c.name)}=${asText(c.value)}`).join('; '),
+      enabled: true,
+    });
   }
   return rows;
 }
 
-function bodyOf(request: Record<string, unknown>, headers: HeaderRow[], where: string, warnings: Warnings, dropped: Dropped): { body: RequestBody; headers: HeaderRow[] } {
+function bodyOf(
+  request: Record<string, unknown>,
+  headers: HeaderRow[],
+  where: string,
+  warnings: Warnings,
+  dropped: Dropped,
+): { body: RequestBody; headers: HeaderRow[] } {
   const postData = request.postData;
   if (!isRecord(postData)) return { body: { kind: 'none' }, headers };
   const mimeType = asText(postData.mimeType);
@@ -69,13 +84,24 @@ function bodyOf(request: Record<string, unknown>, headers: HeaderRow[], where: s
     // Parts let the engine write its own boundary, so the recorded Content-Type (old boundary) must go.
     const parts: Extract<RequestBody, { kind: 'multipart' }>['parts'] = params.map((p) => {
       if (typeof p.fileName === 'string') {
-        warnings.add(where, `multipart file part "${asText(p.name)}" (${p.fileName}): a HAR does not hold the file; choose it before sending`);
-        return { kind: 'file', name: asText(p.name), path: p.fileName, ...(typeof p.contentType === 'string' ? { contentType: p.contentType } : {}) };
+        warnings.add(
+          where,
+          `multipart file part "${asText(p.name)}" (${p.fileName}): a HAR does not hold the file; choose it before sending`,
+        );
+        return {
+          kind: 'file',
+          name: asText(p.name),
+          path: p.fileName,
+          ...(typeof p.contentType === 'string' ? { contentType: p.contentType } : {}),
+        };
       }
       return { kind: 'field', name: asText(p.name), value: asText(p.value) };
     });
     dropped.boundary ||= headers.some((h) => h.name.toLowerCase() === 'content-type');
-    return { body: { kind: 'multipart', parts }, headers: headers.filter((h) => h.name.toLowerCase() !== 'content-type') };
+    return {
+      body: { kind: 'multipart', parts },
+      headers: headers.filter((h) => h.name.toLowerCase() !== 'content-type'),
+    };
   }
   if (text !== undefined && text !== '') {
     const headerType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
@@ -83,7 +109,13 @@ function bodyOf(request: Record<string, unknown>, headers: HeaderRow[], where: s
     return { body: bodyFromText(text, mediaType, headerType ? undefined : mimeType || undefined), headers };
   }
   if (media === 'application/x-www-form-urlencoded' && params.length) {
-    return { body: { kind: 'urlencoded', fields: params.map((p) => ({ name: asText(p.name), value: asText(p.value) })) }, headers };
+    return {
+      body: {
+        kind: 'urlencoded',
+        fields: params.map((p) => ({ name: asText(p.name), value: asText(p.value) })),
+      },
+      headers,
+    };
   }
   return { body: { kind: 'none' }, headers };
 }
@@ -108,18 +140,26 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
   const doc = parsed.value;
   const single = isHarRequest(doc);
   if (!single && !(isRecord(doc) && isRecord(doc.log) && Array.isArray(doc.log.entries))) {
-    return fail('import.invalid', 'Not a valid HAR file: at log.entries: expected an array.', { detail: { where: 'log.entries' } });
+    return fail('import.invalid', 'Not a valid HAR file: at log.entries: expected an array.', {
+      detail: { where: 'log.entries' },
+    });
   }
   const entries = single ? [{ request: doc }] : asArray(asRecord(asRecord(doc).log).entries);
   const warnings = new Warnings();
   const dropped: Dropped = { pseudo: false, contentLength: false, host: false, boundary: false };
   const byHost = new Map<string, ImportedItem[]>();
-  const hosts = new Set(entries.map((e) => parseUrl(asText(asRecord(asRecord(e).request).url))?.host ?? '(no host)'));
+  const hosts = new Set(
+    entries.map((e) => parseUrl(asText(asRecord(asRecord(e).request).url))?.host ?? '(no host)'),
+  );
   for (const [index, entryValue] of entries.entries()) {
     const entry = asRecord(entryValue);
     const request = entry.request;
     if (!isRecord(request) || typeof request.method !== 'string' || typeof request.url !== 'string') {
-      return fail('import.invalid', `Not a valid HAR file: at log.entries[${index}].request: expected an object with method and url.`, { detail: { where: `log.entries[${index}].request` } });
+      return fail(
+        'import.invalid',
+        `Not a valid HAR file: at log.entries[${index}].request: expected an object with method and url.`,
+        { detail: { where: `log.entries[${index}].request` } },
+      );
     }
     const url = parseUrl(request.url);
     const name = entryName(request.method, url, request.url);
@@ -130,7 +170,9 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
     const response = asRecord(entry.response);
     const notes = [
       typeof entry.startedDateTime === 'string' ? `Recorded ${entry.startedDateTime}` : '',
-      typeof response.status === 'number' && response.status > 0 ? `answered ${response.status} ${asText(response.statusText)}`.trim() : '',
+      typeof response.status === 'number' && response.status > 0
+        ? `answered ${response.status} ${asText(response.statusText)}`.trim()
+        : '',
     ].filter(Boolean);
     const http2 = /^(h2|http\/2)/i.test(asText(request.httpVersion));
     const saved = makeRequest({
@@ -143,7 +185,11 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
       notes: [notes.join(', '), asText(request.comment)].filter(Boolean).join('\n\n'),
     });
     const dynamic = dynamicVariables([saved.url]);
-    if (dynamic.length) warnings.add(where, `the URL contains ${dynamic.join(', ')} in braces, which Statuscope reads as a variable`);
+    if (dynamic.length)
+      warnings.add(
+        where,
+        `the URL contains ${dynamic.join(', ')} in braces, which Statuscope reads as a variable`,
+      );
     byHost.set(host, [...(byHost.get(host) ?? []), { kind: 'request', request: saved }]);
   }
   const creator = asRecord(asRecord(asRecord(doc).log).creator);
@@ -151,12 +197,21 @@ async function importHar(text: string): Promise<Result<ImportResult>> {
   const reasons = [
     dropped.contentLength ? 'Content-Length (the engine computes it from the body)' : '',
     dropped.pseudo ? 'HTTP/2 pseudo-headers (:method, :path… restate the method and URL)' : '',
-    dropped.host ? 'Host where it equals the URL\'s host (the engine sends the same)' : '',
-    dropped.boundary ? 'the multipart Content-Type of entries imported as parts (the engine writes it with its own boundary)' : '',
+    dropped.host ? "Host where it equals the URL's host (the engine sends the same)" : '',
+    dropped.boundary
+      ? 'the multipart Content-Type of entries imported as parts (the engine writes it with its own boundary)'
+      : '',
   ].filter(Boolean);
   if (reasons.length) warnings.add(name, `recorded headers not kept as rows: ${reasons.join('; ')}`);
   const items: ImportedItem[] =
-    byHost.size <= 1 ? [...byHost.values()].flat() : [...byHost].map(([host, children]): ImportedItem => ({ kind: 'folder', name: host, description: '', children }));
+    byHost.size <= 1
+      ? [...byHost.values()].flat()
+      : [...byHost].map(([host, children]): ImportedItem => ({
+          kind: 'folder',
+          name: host,
+          description: '',
+          children,
+        }));
   return ok({ collection: makeCollection({ name }), items, environments: [], warnings: warnings.list });
 }
 

@@ -57,9 +57,13 @@ export function impliedContentType(body: RequestBody): string | undefined {
 
 /** The headers as the engine sends them (user's, in order, plus the implied Content-Type at the end). */
 export function effectiveHeaders(spec: Pick<RequestSpec, 'headers' | 'body'>): HeaderPair[] {
-  const headers = spec.body.kind === 'none' ? spec.headers.filter(([n]) => !/^(content-type|content-length)$/i.test(n)) : [...spec.headers];
+  const headers =
+    spec.body.kind === 'none'
+      ? spec.headers.filter(([n]) => !/^(content-type|content-length)$/i.test(n))
+      : [...spec.headers];
   const implied = impliedContentType(spec.body);
-  if (implied && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', implied]);
+  if (implied && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', implied]);
   return headers;
 }
 
@@ -86,7 +90,11 @@ function postDataOf(body: RequestBody, contentType: string): HarPostData | undef
     case 'xml':
       return { mimeType: contentType, text: body.text };
     case 'urlencoded':
-      return { mimeType: contentType, text: urlencodedText(body.fields), params: body.fields.map((f) => ({ name: f.name, value: f.value })) };
+      return {
+        mimeType: contentType,
+        text: urlencodedText(body.fields),
+        params: body.fields.map((f) => ({ name: f.name, value: f.value })),
+      };
     case 'multipart':
       return {
         mimeType: contentType,
@@ -99,7 +107,11 @@ function postDataOf(body: RequestBody, contentType: string): HarPostData | undef
     case 'file':
       return { mimeType: contentType, text: '', comment: `the body is the content of the file ${body.path}` };
     case 'binary':
-      return { mimeType: contentType, text: Buffer.from(body.base64, 'base64').toString('latin1'), comment: 'binary body, one character per byte (latin1)' };
+      return {
+        mimeType: contentType,
+        text: Buffer.from(body.base64, 'base64').toString('latin1'),
+        comment: 'binary body, one character per byte (latin1)',
+      };
     default:
       return assertNever(body, 'body kind');
   }
@@ -107,7 +119,8 @@ function postDataOf(body: RequestBody, contentType: string): HarPostData | undef
 
 export function harRequest(spec: Pick<RequestSpec, 'method' | 'url' | 'headers' | 'body'>): HarRequest {
   const headers = effectiveHeaders(spec);
-  const contentType = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
+  const contentType =
+    headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
   const postData = postDataOf(spec.body, contentType);
   return {
     method: spec.method,

@@ -22,7 +22,11 @@ function has(warnings: readonly ImportWarning[], item: string, pattern: RegExp):
 }
 
 const postman = (item: unknown[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ info: { name: 'C', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item, ...extra });
+  JSON.stringify({
+    info: { name: 'C', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item,
+    ...extra,
+  });
 
 describe('registry', () => {
   it('given text no importer recognises, it fails with import.unrecognised listing the formats tried', async () => {
@@ -32,7 +36,7 @@ describe('registry', () => {
     for (const i of IMPORTERS) assert.ok(r.error.message.includes(i.name), `message names ${i.name}`);
   });
 
-  it('given a forced format that does not match, it reports that format\'s error, not another format', async () => {
+  it("given a forced format that does not match, it reports that format's error, not another format", async () => {
     const r = await importText('curl https://example.com', 'har');
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'import.invalid');
@@ -40,7 +44,9 @@ describe('registry', () => {
   });
 
   it('given broken JSON that names a Postman schema, it says where the JSON breaks', async () => {
-    const r = await importText('{\n  "info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",\n  "item": [}');
+    const r = await importText(
+      '{\n  "info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",\n  "item": [}',
+    );
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'import.invalid');
     assert.match(r.error.message, /line 3/);
@@ -50,25 +56,61 @@ describe('registry', () => {
 describe('Postman warnings', () => {
   it('given scripts at every level, it reports each with its place', async () => {
     const script = (listen: string) => ({ listen, script: { exec: ['console.log(1)'] } });
-    const r = await imported(postman([{ name: 'F', event: [script('test')], item: [{ name: 'R', event: [script('prerequest')], request: { method: 'GET', url: 'https://x' } }] }], { event: [script('prerequest')] }));
+    const r = await imported(
+      postman(
+        [
+          {
+            name: 'F',
+            event: [script('test')],
+            item: [
+              { name: 'R', event: [script('prerequest')], request: { method: 'GET', url: 'https://x' } },
+            ],
+          },
+        ],
+        { event: [script('prerequest')] },
+      ),
+    );
     has(r.warnings, 'C', /pre-request script \(1 line\) not imported/);
     has(r.warnings, 'F', /test script/);
     has(r.warnings, 'F / R', /pre-request script/);
   });
 
   it('given auth Statuscope cannot sign (hawk), it sets none and says the request goes out unsigned', async () => {
-    const r = await imported(postman([{ name: 'R', request: { method: 'GET', url: 'https://x', auth: { type: 'hawk', hawk: [] } } }]));
+    const r = await imported(
+      postman([
+        { name: 'R', request: { method: 'GET', url: 'https://x', auth: { type: 'hawk', hawk: [] } } },
+      ]),
+    );
     has(r.warnings, 'R', /auth type "hawk" is not supported.*unsigned/);
     assert.deepEqual(flattenRequests(r.items)[0]?.request.auth, { type: 'none' });
   });
 
   it('given folder auth, it pushes it down to the requests that inherit', async () => {
-    const r = await imported(postman([{ name: 'F', auth: { type: 'bearer', bearer: [{ key: 'token', value: 't' }] }, item: [{ name: 'R', request: { method: 'GET', url: 'https://x' } }] }]));
+    const r = await imported(
+      postman([
+        {
+          name: 'F',
+          auth: { type: 'bearer', bearer: [{ key: 'token', value: 't' }] },
+          item: [{ name: 'R', request: { method: 'GET', url: 'https://x' } }],
+        },
+      ]),
+    );
     assert.deepEqual(flattenRequests(r.items)[0]?.request.auth, { type: 'bearer', token: 't' });
   });
 
   it('given dynamic variables, it names them and keeps them as text', async () => {
-    const r = await imported(postman([{ name: 'R', request: { method: 'GET', url: 'https://x/{{$timestamp}}', header: [{ key: 'X', value: '{{$randomInt}}' }] } }]));
+    const r = await imported(
+      postman([
+        {
+          name: 'R',
+          request: {
+            method: 'GET',
+            url: 'https://x/{{$timestamp}}',
+            header: [{ key: 'X', value: '{{$randomInt}}' }],
+          },
+        },
+      ]),
+    );
     has(r.warnings, 'R', /\{\{\$timestamp\}\}, \{\{\$randomInt\}\}/);
     assert.equal(flattenRequests(r.items)[0]?.request.url, 'https://x/{{$timestamp}}');
   });
@@ -82,7 +124,18 @@ describe('Insomnia warnings', () => {
         __export_format: 4,
         resources: [
           { _id: 'wrk_1', _type: 'workspace', name: 'W' },
-          { _id: 'req_1', _type: 'request', parentId: 'wrk_1', name: 'R', method: 'post', url: '{{ _.base }}/x?id={% uuid %}', preRequestScript: 'insomnia.x()', authentication: { type: 'hawk', id: 'a' }, headers: [], body: {} },
+          {
+            _id: 'req_1',
+            _type: 'request',
+            parentId: 'wrk_1',
+            name: 'R',
+            method: 'post',
+            url: '{{ _.base }}/x?id={% uuid %}',
+            preRequestScript: 'insomnia.x()',
+            authentication: { type: 'hawk', id: 'a' },
+            headers: [],
+            body: {},
+          },
           { _id: 'greq_1', _type: 'grpc_request', parentId: 'wrk_1', name: 'G' },
         ],
       }),
@@ -109,7 +162,10 @@ describe('Insomnia warnings', () => {
       ].join('\n'),
     );
     has(r.warnings, 'F', /folder headers X-Team, Accept copied/);
-    assert.deepEqual(flattenRequests(r.items)[0]?.request.headers.map((h) => `${h.name}: ${h.value}`), ['X-Team: a', 'Accept: application/json']);
+    assert.deepEqual(
+      flattenRequests(r.items)[0]?.request.headers.map((h) => `${h.name}: ${h.value}`),
+      ['X-Team: a', 'Accept: application/json'],
+    );
   });
 });
 
@@ -119,8 +175,14 @@ describe('OpenAPI warnings', () => {
       openapi: '3.0.3',
       info: { title: 'T', version: '1' },
       servers: [{ url: '/api' }],
-      paths: { '/a': { get: { summary: 'A', security: [{ oidc: [] }], responses: { '200': { description: 'ok' } } } } },
-      components: { securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://x/.well-known' } } },
+      paths: {
+        '/a': {
+          get: { summary: 'A', security: [{ oidc: [] }], responses: { '200': { description: 'ok' } } },
+        },
+      },
+      components: {
+        securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://x/.well-known' } },
+      },
     };
     const r = await imported(JSON.stringify(spec));
     has(r.warnings, 'A', /security scheme "oidc" \(openIdConnect\) is not supported/);
@@ -131,8 +193,27 @@ describe('OpenAPI warnings', () => {
     const spec = {
       openapi: '3.1.0',
       info: { title: 'T', version: '1' },
-      paths: { '/n': { post: { summary: 'N', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/N' } } } }, responses: { '200': { description: 'ok' } } } } },
-      components: { schemas: { N: { type: 'object', properties: { name: { type: 'string' }, next: { $ref: '#/components/schemas/N' }, all: { type: 'array', items: { $ref: '#/components/schemas/N' } } } } } },
+      paths: {
+        '/n': {
+          post: {
+            summary: 'N',
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/N' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          N: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              next: { $ref: '#/components/schemas/N' },
+              all: { type: 'array', items: { $ref: '#/components/schemas/N' } },
+            },
+          },
+        },
+      },
     };
     const r = await imported(JSON.stringify(spec));
     const body = flattenRequests(r.items)[0]?.request.body;
@@ -143,7 +224,22 @@ describe('OpenAPI warnings', () => {
 
 describe('HAR warnings', () => {
   it('given a multipart file part, it says the HAR does not hold the file', async () => {
-    const har = { log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [{ request: { method: 'POST', url: 'https://x/u', headers: [], postData: { mimeType: 'multipart/form-data', params: [{ name: 'f', fileName: 'a.png' }] } } }] } };
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'x', version: '1' },
+        entries: [
+          {
+            request: {
+              method: 'POST',
+              url: 'https://x/u',
+              headers: [],
+              postData: { mimeType: 'multipart/form-data', params: [{ name: 'f', fileName: 'a.png' }] },
+            },
+          },
+        ],
+      },
+    };
     const r = await imported(JSON.stringify(har));
     has(r.warnings, 'POST /u', /a HAR does not hold the file/);
   });
@@ -161,11 +257,22 @@ describe('curl warnings', () => {
 
   it('given several -d, it joins them with & as curl does', async () => {
     const r = await imported("curl https://x -d a=1 --data 'b=2' --data-raw 'c=3'");
-    assert.deepEqual(flattenRequests(r.items)[0]?.request.body, { kind: 'urlencoded', fields: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }, { name: 'c', value: '3' }] });
+    assert.deepEqual(flattenRequests(r.items)[0]?.request.body, {
+      kind: 'urlencoded',
+      fields: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: '2' },
+        { name: 'c', value: '3' },
+      ],
+    });
   });
 
   it('given form data that fields would re-encode differently (@ stays raw), it keeps the exact text', async () => {
     const r = await imported("curl https://x --data-raw 'c=@3&d=a+b'");
-    assert.deepEqual(flattenRequests(r.items)[0]?.request.body, { kind: 'text', text: 'c=@3&d=a+b', contentType: 'application/x-www-form-urlencoded' });
+    assert.deepEqual(flattenRequests(r.items)[0]?.request.body, {
+      kind: 'text',
+      text: 'c=@3&d=a+b',
+      contentType: 'application/x-www-form-urlencoded',
+    });
   });
 });

@@ -7,16 +7,24 @@
 import { fail, ok, type Result } from '../common/result';
 import type { Auth, HeaderRow } from '../contract/collection';
 import { collectVariables, joinPath, makeCollection, makeEnvironment, Warnings } from './build';
-import { flattenEnvironment, headerRowsOf, insomniaAuth, insomniaRequest, TemplateScan } from './insomnia-request';
+import {
+  flattenEnvironment,
+  headerRowsOf,
+  insomniaAuth,
+  insomniaRequest,
+  TemplateScan,
+} from './insomnia-request';
 import { asArray, asRecord, asText, head, isRecord, parseStructured, tryParse } from './structured';
 import type { ImportedItem, Importer, ImportResult } from './types';
 
 function detect(text: string): number {
   const doc = tryParse(text);
-  if (doc === undefined) return /["']?_type["']?\s*:\s*["']?export|__export_format|insomnia\.rest\/5\./.test(head(text)) ? 0.9 : 0;
+  if (doc === undefined)
+    return /["']?_type["']?\s*:\s*["']?export|__export_format|insomnia\.rest\/5\./.test(head(text)) ? 0.9 : 0;
   if (!isRecord(doc)) return 0;
   if (doc._type === 'export' && typeof doc.__export_format === 'number') return 1;
-  if (typeof doc.type === 'string' && /^(collection|spec|environment)\.insomnia\.rest\/5\./.test(doc.type)) return 1;
+  if (typeof doc.type === 'string' && /^(collection|spec|environment)\.insomnia\.rest\/5\./.test(doc.type))
+    return 1;
   return 0;
 }
 
@@ -37,11 +45,22 @@ function folderScope(folder: Record<string, unknown>, name: string, scope: Scope
   const headers = headerRowsOf(folder.headers, t);
   const auth = insomniaAuth(folder.authentication, t, where, warnings);
   t.report(warnings);
-  if (headers.length) warnings.add(where, `folder header${headers.length > 1 ? 's' : ''} ${headers.map((h) => h.name).join(', ')} copied into each request of the folder (Statuscope folders carry no headers)`);
+  if (headers.length)
+    warnings.add(
+      where,
+      `folder header${headers.length > 1 ? 's' : ''} ${headers.map((h) => h.name).join(', ')} copied into each request of the folder (Statuscope folders carry no headers)`,
+    );
   const env = flattenEnvironment(folder.environment);
-  if (env.length) warnings.add(where, `folder environment (${env.map((e) => e.name).join(', ')}) not imported: Statuscope variables live in the collection or an environment`);
+  if (env.length)
+    warnings.add(
+      where,
+      `folder environment (${env.map((e) => e.name).join(', ')}) not imported: Statuscope variables live in the collection or an environment`,
+    );
   const scripts = asRecord(folder.scripts);
-  if (asText(folder.preRequestScript ?? scripts.preRequest).trim() || asText(folder.afterResponseScript ?? scripts.afterResponse).trim()) {
+  if (
+    asText(folder.preRequestScript ?? scripts.preRequest).trim() ||
+    asText(folder.afterResponseScript ?? scripts.afterResponse).trim()
+  ) {
     warnings.add(where, 'folder scripts not imported: Statuscope does not run scripts');
   }
   const merged = new Map<string, HeaderRow>();
@@ -61,7 +80,10 @@ function unsupportedKind(id: string, type: string): string | undefined {
 // v4
 
 function importV4(doc: Record<string, unknown>): Result<ImportResult> {
-  if (!Array.isArray(doc.resources)) return fail('import.invalid', 'Not a valid Insomnia v4 export: at resources: expected an array.', { detail: { where: 'resources' } });
+  if (!Array.isArray(doc.resources))
+    return fail('import.invalid', 'Not a valid Insomnia v4 export: at resources: expected an array.', {
+      detail: { where: 'resources' },
+    });
   const resources = doc.resources.filter(isRecord);
   const warnings = new Warnings();
   const children = new Map<string, Record<string, unknown>[]>();
@@ -72,8 +94,16 @@ function importV4(doc: Record<string, unknown>): Result<ImportResult> {
   const kids = (id: string) => [...(children.get(id) ?? [])].sort((a, b) => sortKey(a) - sortKey(b));
   const workspaces = resources.filter((r) => r._type === 'workspace');
   for (const r of resources) {
-    if (r._type === 'api_spec' && asText(r.contents).trim()) warnings.add(asText(r.fileName, 'API spec'), 'design document (API spec) not imported here; import the spec itself with --format openapi');
-    if (r._type === 'unit_test_suite') warnings.add(asText(r.name, 'test suite'), 'unit test suite not imported: Statuscope does not run Insomnia tests');
+    if (r._type === 'api_spec' && asText(r.contents).trim())
+      warnings.add(
+        asText(r.fileName, 'API spec'),
+        'design document (API spec) not imported here; import the spec itself with --format openapi',
+      );
+    if (r._type === 'unit_test_suite')
+      warnings.add(
+        asText(r.name, 'test suite'),
+        'unit test suite not imported: Statuscope does not run Insomnia tests',
+      );
   }
 
   const walk = (parentId: string, scope: Scope): ImportedItem[] => {
@@ -83,11 +113,19 @@ function importV4(doc: Record<string, unknown>): Result<ImportResult> {
       const name = asText(r.name).trim();
       const unsupported = unsupportedKind(asText(r._id), type);
       if (unsupported) {
-        warnings.add(joinPath(scope.path, name || unsupported), `${unsupported} not imported: Statuscope sends HTTP requests only`);
+        warnings.add(
+          joinPath(scope.path, name || unsupported),
+          `${unsupported} not imported: Statuscope sends HTTP requests only`,
+        );
       } else if (type === 'request_group') {
         const folderName = name || 'Untitled folder';
         const inner = folderScope(r, folderName, scope, warnings);
-        out.push({ kind: 'folder', name: folderName, description: asText(r.description), children: walk(asText(r._id), inner) });
+        out.push({
+          kind: 'folder',
+          name: folderName,
+          description: asText(r.description),
+          children: walk(asText(r._id), inner),
+        });
       } else if (type === 'request') {
         const requestName = name || 'Untitled request';
         const request = insomniaRequest(
@@ -119,17 +157,29 @@ function importV4(doc: Record<string, unknown>): Result<ImportResult> {
       variables.push(...flattenEnvironment(base.data));
       for (const sub of kids(asText(base._id)).filter((r) => r._type === 'environment')) {
         const envName = many ? `${wsName} - ${asText(sub.name)}` : asText(sub.name);
-        environments.push(makeEnvironment(envName, collectVariables(flattenEnvironment(sub.data), `environment ${envName}`, warnings)));
+        environments.push(
+          makeEnvironment(
+            envName,
+            collectVariables(flattenEnvironment(sub.data), `environment ${envName}`, warnings),
+          ),
+        );
       }
     }
     const tree = walk(wsId, { path: many ? [wsName] : [], headers: [], auth: undefined });
-    if (many) items.push({ kind: 'folder', name: wsName, description: asText(ws.description), children: tree });
+    if (many)
+      items.push({ kind: 'folder', name: wsName, description: asText(ws.description), children: tree });
     else items.push(...tree);
   }
   // Requests and folders whose parent is missing (a partial export) are still imported, at the root.
   const known = new Set(resources.map((r) => asText(r._id)));
   const orphanParents = new Set(
-    resources.filter((r) => (r._type === 'request' || r._type === 'request_group') && !known.has(asText(r.parentId, '__root__'))).map((r) => asText(r.parentId, '__root__')),
+    resources
+      .filter(
+        (r) =>
+          (r._type === 'request' || r._type === 'request_group') &&
+          !known.has(asText(r.parentId, '__root__')),
+      )
+      .map((r) => asText(r.parentId, '__root__')),
   );
   for (const parent of orphanParents) items.push(...walk(parent, { path: [], headers: [], auth: undefined }));
   const first = workspaces[0];
@@ -139,7 +189,11 @@ function importV4(doc: Record<string, unknown>): Result<ImportResult> {
     description: many ? '' : asText(first?.description),
     variables: collectVariables(variables, name, warnings),
   });
-  if (many) warnings.add(name, `${workspaces.length} workspaces imported as top-level folders; their base environments are merged into the collection variables`);
+  if (many)
+    warnings.add(
+      name,
+      `${workspaces.length} workspaces imported as top-level folders; their base environments are merged into the collection variables`,
+    );
   return ok({ collection, items, environments, warnings: warnings.list });
 }
 
@@ -149,11 +203,19 @@ function importV4(doc: Record<string, unknown>): Result<ImportResult> {
 function importV5(doc: Record<string, unknown>): Result<ImportResult> {
   const type = asText(doc.type);
   if (doc.collection !== undefined && !Array.isArray(doc.collection)) {
-    return fail('import.invalid', 'Not a valid Insomnia v5 file: at collection: expected a list of requests and folders.', { detail: { where: 'collection' } });
+    return fail(
+      'import.invalid',
+      'Not a valid Insomnia v5 file: at collection: expected a list of requests and folders.',
+      { detail: { where: 'collection' } },
+    );
   }
   const warnings = new Warnings();
   const name = asText(doc.name, 'Insomnia collection');
-  if (type.startsWith('spec.') && isRecord(doc.spec)) warnings.add(name, 'the design document (API spec) in this file is not imported here; import the spec itself with --format openapi');
+  if (type.startsWith('spec.') && isRecord(doc.spec))
+    warnings.add(
+      name,
+      'the design document (API spec) in this file is not imported here; import the spec itself with --format openapi',
+    );
 
   const walk = (list: unknown[], scope: Scope): ImportedItem[] => {
     const entries = list.filter(isRecord).map((r, index) => ({ r, index }));
@@ -164,11 +226,19 @@ function importV5(doc: Record<string, unknown>): Result<ImportResult> {
       const itemName = asText(r.name).trim();
       const unsupported = unsupportedKind(asText(meta.id), '');
       if (unsupported) {
-        warnings.add(joinPath(scope.path, itemName || unsupported), `${unsupported} not imported: Statuscope sends HTTP requests only`);
+        warnings.add(
+          joinPath(scope.path, itemName || unsupported),
+          `${unsupported} not imported: Statuscope sends HTTP requests only`,
+        );
       } else if (Array.isArray(r.children)) {
         const folderName = itemName || 'Untitled folder';
         const inner = folderScope(r, folderName, scope, warnings);
-        out.push({ kind: 'folder', name: folderName, description: asText(meta.description), children: walk(r.children, inner) });
+        out.push({
+          kind: 'folder',
+          name: folderName,
+          description: asText(meta.description),
+          children: walk(r.children, inner),
+        });
       } else {
         const requestName = itemName || 'Untitled request';
         const scripts = asRecord(r.scripts);
@@ -181,7 +251,10 @@ function importV5(doc: Record<string, unknown>): Result<ImportResult> {
               folderHeaders: scope.headers,
               folderAuth: scope.auth,
               description: asText(meta.description ?? r.description),
-              scripts: { preRequest: asText(scripts.preRequest), afterResponse: asText(scripts.afterResponse) },
+              scripts: {
+                preRequest: asText(scripts.preRequest),
+                afterResponse: asText(scripts.afterResponse),
+              },
               followRedirects: asRecord(r.settings).followRedirects,
             },
             warnings,
@@ -198,10 +271,14 @@ function importV5(doc: Record<string, unknown>): Result<ImportResult> {
     .filter(isRecord)
     .map((sub) => {
       const envName = asText(sub.name, 'Environment');
-      return makeEnvironment(envName, collectVariables(flattenEnvironment(sub.data), `environment ${envName}`, warnings));
+      return makeEnvironment(
+        envName,
+        collectVariables(flattenEnvironment(sub.data), `environment ${envName}`, warnings),
+      );
     });
   const cookies = asArray(asRecord(doc.cookieJar).cookies).length;
-  if (cookies) warnings.add(name, `${cookies} cookie${cookies > 1 ? 's' : ''} of the cookie jar not imported`);
+  if (cookies)
+    warnings.add(name, `${cookies} cookie${cookies > 1 ? 's' : ''} of the cookie jar not imported`);
   const collection = makeCollection({
     name,
     description: asText(asRecord(doc.meta).description),
@@ -214,10 +291,16 @@ async function importInsomnia(text: string): Promise<Result<ImportResult>> {
   const parsed = parseStructured(text);
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
-  if (!isRecord(doc)) return fail('import.invalid', 'Not a valid Insomnia export: expected an object at the top level.', { detail: { where: '(root)' } });
+  if (!isRecord(doc))
+    return fail('import.invalid', 'Not a valid Insomnia export: expected an object at the top level.', {
+      detail: { where: '(root)' },
+    });
   if (doc._type === 'export') {
     if (doc.__export_format !== 4) {
-      return fail('import.unsupported-version', `This is an Insomnia export in format ${asText(doc.__export_format, '?')}; export it again from a current Insomnia (format 4 or 5).`);
+      return fail(
+        'import.unsupported-version',
+        `This is an Insomnia export in format ${asText(doc.__export_format, '?')}; export it again from a current Insomnia (format 4 or 5).`,
+      );
     }
     return importV4(doc);
   }

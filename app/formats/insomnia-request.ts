@@ -15,18 +15,24 @@ export class TemplateScan {
 
   convert(text: string): string {
     for (const m of text.matchAll(/\{%\s*([A-Za-z_][\w]*)/g)) if (m[1]) this.tags.add(m[1]);
-    return text.replace(/\{\{\s*(?:_\.)?([A-Za-z_$][\w$-]*(?:\.[\w$-]+|\[\d+\])*)\s*(\|[^}]*)?\}\}/g, (whole, name: string, filter: string | undefined) => {
-      if (filter) {
-        this.tags.add(`filter ${filter.slice(1).trim()}`);
-        return whole;
-      }
-      return `{{${name.replace(/\[(\d+)\]/g, '.$1')}}}`;
-    });
+    return text.replace(
+      /\{\{\s*(?:_\.)?([A-Za-z_$][\w$-]*(?:\.[\w$-]+|\[\d+\])*)\s*(\|[^}]*)?\}\}/g,
+      (whole, name: string, filter: string | undefined) => {
+        if (filter) {
+          this.tags.add(`filter ${filter.slice(1).trim()}`);
+          return whole;
+        }
+        return `{{${name.replace(/\[(\d+)\]/g, '.$1')}}}`;
+      },
+    );
   }
 
   report(warnings: Warnings): void {
     if (this.tags.size === 0) return;
-    warnings.add(this.where, `Insomnia template tag${this.tags.size > 1 ? 's' : ''} ${[...this.tags].map((t) => `{% ${t} %}`).join(', ')} not evaluated by Statuscope; kept as text`);
+    warnings.add(
+      this.where,
+      `Insomnia template tag${this.tags.size > 1 ? 's' : ''} ${[...this.tags].map((t) => `{% ${t} %}`).join(', ')} not evaluated by Statuscope; kept as text`,
+    );
   }
 }
 
@@ -34,7 +40,11 @@ export function headerRowsOf(value: unknown, t: TemplateScan): HeaderRow[] {
   return asArray(value)
     .filter(isRecord)
     .filter((h) => asText(h.name) !== '')
-    .map((h) => ({ name: t.convert(asText(h.name)), value: t.convert(asText(h.value)), enabled: h.disabled !== true }));
+    .map((h) => ({
+      name: t.convert(asText(h.name)),
+      value: t.convert(asText(h.value)),
+      enabled: h.disabled !== true,
+    }));
 }
 
 function authOf(value: unknown, t: TemplateScan, where: string, warnings: Warnings): Auth | undefined {
@@ -47,33 +57,58 @@ function authOf(value: unknown, t: TemplateScan, where: string, warnings: Warnin
     case 'none':
       return { type: 'none' };
     case 'basic':
-      if (a.useISO88591 === true) warnings.add(where, 'basic auth with ISO-8859-1 encoding: Statuscope encodes credentials as UTF-8');
+      if (a.useISO88591 === true)
+        warnings.add(where, 'basic auth with ISO-8859-1 encoding: Statuscope encodes credentials as UTF-8');
       return { type: 'basic', username: s('username'), password: s('password') };
     case 'bearer': {
       const prefix = s('prefix');
-      if (prefix !== '' && prefix !== 'Bearer') warnings.add(where, `bearer prefix "${prefix}" not imported; Statuscope sends "Bearer"`);
+      if (prefix !== '' && prefix !== 'Bearer')
+        warnings.add(where, `bearer prefix "${prefix}" not imported; Statuscope sends "Bearer"`);
       return { type: 'bearer', token: s('token') };
     }
     case 'apikey':
-      return { type: 'apikey', name: s('key'), value: s('value'), in: asText(a.addTo) === 'queryParams' ? 'query' : 'header' };
+      return {
+        type: 'apikey',
+        name: s('key'),
+        value: s('value'),
+        in: asText(a.addTo) === 'queryParams' ? 'query' : 'header',
+      };
     case 'digest':
       return { type: 'digest', username: s('username'), password: s('password') };
     case 'oauth2': {
       const grant = asText(a.grantType);
       if (grant === 'client_credentials') {
         const scope = s('scope');
-        return { type: 'oauth2-client-credentials', tokenUrl: s('accessTokenUrl'), clientId: s('clientId'), clientSecret: s('clientSecret'), ...(scope ? { scope } : {}) };
+        return {
+          type: 'oauth2-client-credentials',
+          tokenUrl: s('accessTokenUrl'),
+          clientId: s('clientId'),
+          clientSecret: s('clientSecret'),
+          ...(scope ? { scope } : {}),
+        };
       }
-      warnings.add(where, `OAuth 2.0 with the ${grant || 'authorization_code'} grant is not supported (only client credentials); auth set to none`);
+      warnings.add(
+        where,
+        `OAuth 2.0 with the ${grant || 'authorization_code'} grant is not supported (only client credentials); auth set to none`,
+      );
       return { type: 'none' };
     }
     default:
-      warnings.add(where, `auth type "${type}" is not supported by Statuscope; auth set to none, the request will go out unsigned`);
+      warnings.add(
+        where,
+        `auth type "${type}" is not supported by Statuscope; auth set to none, the request will go out unsigned`,
+      );
       return { type: 'none' };
   }
 }
 
-function bodyOf(value: unknown, headers: readonly HeaderRow[], t: TemplateScan, where: string, warnings: Warnings): RequestBody {
+function bodyOf(
+  value: unknown,
+  headers: readonly HeaderRow[],
+  t: TemplateScan,
+  where: string,
+  warnings: Warnings,
+): RequestBody {
   const b = asRecord(value);
   const mimeType = asText(b.mimeType).split(';')[0]?.trim().toLowerCase() ?? '';
   const params = asArray(b.params).filter(isRecord);
@@ -82,7 +117,10 @@ function bodyOf(value: unknown, headers: readonly HeaderRow[], t: TemplateScan, 
     return p.disabled !== true;
   });
   if (mimeType === 'application/x-www-form-urlencoded' && b.params !== undefined) {
-    return { kind: 'urlencoded', fields: live.map((p) => ({ name: t.convert(asText(p.name)), value: t.convert(asText(p.value)) })) };
+    return {
+      kind: 'urlencoded',
+      fields: live.map((p) => ({ name: t.convert(asText(p.name)), value: t.convert(asText(p.value)) })),
+    };
   }
   if (mimeType === 'multipart/form-data') {
     return {
@@ -94,15 +132,23 @@ function bodyOf(value: unknown, headers: readonly HeaderRow[], t: TemplateScan, 
       ),
     };
   }
-  if (typeof b.fileName === 'string' && b.fileName !== '') return { kind: 'file', path: b.fileName, ...(mimeType ? { contentType: asText(b.mimeType) } : {}) };
+  if (typeof b.fileName === 'string' && b.fileName !== '')
+    return { kind: 'file', path: b.fileName, ...(mimeType ? { contentType: asText(b.mimeType) } : {}) };
   const text = t.convert(asText(b.text));
   if (mimeType === 'application/graphql') {
-    warnings.add(where, 'GraphQL body imported as its JSON form {"query", "variables"} (what Insomnia sends)');
+    warnings.add(
+      where,
+      'GraphQL body imported as its JSON form {"query", "variables"} (what Insomnia sends)',
+    );
     return { kind: 'json', text };
   }
   if (text === '') return { kind: 'none' };
   const headerType = mediaTypeOf(headers);
-  return bodyFromText(text, headerType ?? (mimeType || undefined), headerType ? undefined : asText(b.mimeType) || undefined);
+  return bodyFromText(
+    text,
+    headerType ?? (mimeType || undefined),
+    headerType ? undefined : asText(b.mimeType) || undefined,
+  );
 }
 
 /** `parameters` are query parameters Insomnia appends to the URL at send time. */
@@ -115,7 +161,11 @@ function withQuery(url: string, value: unknown, t: TemplateScan, where: string, 
       warnings.add(where, `disabled query parameter "${name}" not imported`);
       continue;
     }
-    pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(t.convert(asText(p.value))).replace(/%7B/g, '{').replace(/%7D/g, '}')}`);
+    pairs.push(
+      `${encodeURIComponent(name)}=${encodeURIComponent(t.convert(asText(p.value)))
+        .replace(/%7B/g, '{')
+        .replace(/%7D/g, '}')}`,
+    );
   }
   if (pairs.length === 0) return url;
   const [base = '', hash] = url.split('#', 2);
@@ -150,11 +200,20 @@ export function insomniaRequest(input: InsomniaRequestInput, warnings: Warnings)
   for (const p of asArray(raw.pathParameters).filter(isRecord)) {
     const name = asText(p.name);
     const value = t.convert(asText(p.value));
-    if (name && value) url = url.replace(new RegExp(`/:${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#]|$)`), `/${value}`);
+    if (name && value)
+      url = url.replace(
+        new RegExp(`/:${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#]|$)`),
+        `/${value}`,
+      );
   }
   url = withDefaultScheme(withQuery(url, raw.parameters, t, where, warnings));
-  if (input.scripts.preRequest.trim()) warnings.add(where, 'pre-request script not imported: Statuscope does not run scripts');
-  if (input.scripts.afterResponse.trim()) warnings.add(where, 'after-response script not imported: Statuscope does not run scripts; add assertions instead');
+  if (input.scripts.preRequest.trim())
+    warnings.add(where, 'pre-request script not imported: Statuscope does not run scripts');
+  if (input.scripts.afterResponse.trim())
+    warnings.add(
+      where,
+      'after-response script not imported: Statuscope does not run scripts; add assertions instead',
+    );
   const request = makeRequest({
     name: asText(raw.name),
     method: asText(raw.method, 'GET'),
@@ -174,11 +233,17 @@ export { authOf as insomniaAuth };
 /** Insomnia environment data may nest; Statuscope variables are flat, so keys join with dots. */
 export function flattenEnvironment(data: unknown, prefix = ''): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];
-  const entries: [string, unknown][] = Array.isArray(data) ? data.map((v, i) => [String(i), v]) : Object.entries(asRecord(data));
+  const entries: [string, unknown][] = Array.isArray(data)
+    ? data.map((v, i) => [String(i), v])
+    : Object.entries(asRecord(data));
   for (const [key, value] of entries) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (isRecord(value) || Array.isArray(value)) out.push(...flattenEnvironment(value, name));
-    else out.push({ name, value: value === null || value === undefined ? '' : new TemplateScan('').convert(asText(value)) });
+    else
+      out.push({
+        name,
+        value: value === null || value === undefined ? '' : new TemplateScan('').convert(asText(value)),
+      });
   }
   return out;
 }

@@ -37,12 +37,16 @@ export interface ExampleOptions {
 }
 
 /** The author's example, when the schema (or a parameter/media type object) carries one. */
-export function explicitExample(node: Record<string, unknown>): { found: true; value: unknown } | { found: false } {
+export function explicitExample(
+  node: Record<string, unknown>,
+): { found: true; value: unknown } | { found: false } {
   if ('example' in node && node.example !== undefined) return { found: true, value: node.example };
-  if (Array.isArray(node.examples) && node.examples.length > 0) return { found: true, value: node.examples[0] };
+  if (Array.isArray(node.examples) && node.examples.length > 0)
+    return { found: true, value: node.examples[0] };
   if (isRecord(node.examples)) {
     // Parameter / media type objects: a map of Example Objects, `{name: {value}}`.
-    for (const ex of Object.values(node.examples)) if (isRecord(ex) && 'value' in ex) return { found: true, value: ex.value };
+    for (const ex of Object.values(node.examples))
+      if (isRecord(ex) && 'value' in ex) return { found: true, value: ex.value };
   }
   if ('x-example' in node) return { found: true, value: node['x-example'] };
   if ('default' in node && node.default !== undefined) return { found: true, value: node.default };
@@ -63,10 +67,16 @@ function typeOf(schema: Record<string, unknown>): string | undefined {
 }
 
 function numberSample(schema: Record<string, unknown>, integer: boolean): number {
-  const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + (integer ? 1 : 0.5) : undefined;
+  const min =
+    typeof schema.minimum === 'number'
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === 'number'
+        ? schema.exclusiveMinimum + (integer ? 1 : 0.5)
+        : undefined;
   const max = typeof schema.maximum === 'number' ? schema.maximum : undefined;
   let value = min ?? (max !== undefined && max < 0 ? max : 0);
-  if (schema.exclusiveMinimum === true && min !== undefined && value === schema.minimum) value += integer ? 1 : 0.5;
+  if (schema.exclusiveMinimum === true && min !== undefined && value === schema.minimum)
+    value += integer ? 1 : 0.5;
   return integer ? Math.ceil(value) : value;
 }
 
@@ -79,7 +89,9 @@ function walk(schema: unknown, opts: ExampleOptions, depth: number, stack: Set<o
   try {
     if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
       const parts = schema.allOf.map((s) => walk(s, opts, depth + 1, stack));
-      const own = isRecord(schema.properties) ? walk({ ...schema, allOf: undefined }, opts, depth + 1, stack) : undefined;
+      const own = isRecord(schema.properties)
+        ? walk({ ...schema, allOf: undefined }, opts, depth + 1, stack)
+        : undefined;
       const objects = [...parts, own].filter(isRecord);
       if (objects.length > 0) return Object.assign({}, ...objects);
       return parts.find((p) => p !== undefined);

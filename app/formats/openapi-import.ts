@@ -40,11 +40,20 @@ function shortMessage(message: string): string {
   return caret && !first.includes(caret) ? `${first} (${caret})` : first;
 }
 
-function substituteServerVariables(url: string, variables: unknown, where: string, warnings: Warnings): string {
+function substituteServerVariables(
+  url: string,
+  variables: unknown,
+  where: string,
+  warnings: Warnings,
+): string {
   return url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = asRecord(asRecord(variables)[name]);
     const enumValues = asArray(variable.enum).map((x) => asText(x));
-    if (enumValues.length > 1) warnings.add(where, `server variable {${name}} also allows ${enumValues.filter((e) => e !== asText(variable.default)).join(', ')}; the default is used`);
+    if (enumValues.length > 1)
+      warnings.add(
+        where,
+        `server variable {${name}} also allows ${enumValues.filter((e) => e !== asText(variable.default)).join(', ')}; the default is used`,
+      );
     return 'default' in variable ? asText(variable.default) : whole;
   });
 }
@@ -59,27 +68,41 @@ function serversOf(doc: Record<string, unknown>, title: string, warnings: Warnin
   if (doc.swagger !== undefined) {
     const host = asText(doc.host);
     const basePath = asText(doc.basePath);
-    const schemes = asArray(doc.schemes).map((s) => asText(s)).filter(Boolean);
+    const schemes = asArray(doc.schemes)
+      .map((s) => asText(s))
+      .filter(Boolean);
     if (host === '') {
-      warnings.add(title, 'the spec names no host: {{baseUrl}} is only the base path; prefix it with the API\'s origin');
+      warnings.add(
+        title,
+        "the spec names no host: {{baseUrl}} is only the base path; prefix it with the API's origin",
+      );
       urls.push({ name: 'Base path', url: basePath });
-    } else for (const scheme of schemes.length ? schemes : ['https']) urls.push({ name: `${scheme}://${host}`, url: `${scheme}://${host}${basePath}` });
+    } else
+      for (const scheme of schemes.length ? schemes : ['https'])
+        urls.push({ name: `${scheme}://${host}`, url: `${scheme}://${host}${basePath}` });
   } else {
     for (const server of asArray(doc.servers).filter(isRecord)) {
       const raw = asText(server.url);
       const url = substituteServerVariables(raw, server.variables, title, warnings);
       urls.push({ name: asText(server.description) || url || '/', url });
     }
-    if (urls.length === 0) warnings.add(title, 'the spec declares no servers: set {{baseUrl}} to the API\'s origin');
+    if (urls.length === 0)
+      warnings.add(title, "the spec declares no servers: set {{baseUrl}} to the API's origin");
   }
   for (const u of urls) {
-    if (u.url.startsWith('/') || u.url === '') warnings.add(title, `server "${u.url || '/'}" is relative to where the spec is hosted: prefix {{baseUrl}} with the API's origin`);
+    if (u.url.startsWith('/') || u.url === '')
+      warnings.add(
+        title,
+        `server "${u.url || '/'}" is relative to where the spec is hosted: prefix {{baseUrl}} with the API's origin`,
+      );
   }
   const seen = new Map<string, number>();
   const environments = urls.map((u) => {
     const n = (seen.get(u.name) ?? 0) + 1;
     seen.set(u.name, n);
-    return makeEnvironment(n > 1 ? `${u.name} (${n})` : u.name, [{ name: 'baseUrl', value: u.url.replace(/\/$/, ''), secret: false }]);
+    return makeEnvironment(n > 1 ? `${u.name} (${n})` : u.name, [
+      { name: 'baseUrl', value: u.url.replace(/\/$/, ''), secret: false },
+    ]);
   });
   return { baseUrl: urls[0]?.url.replace(/\/$/, '') ?? '', environments };
 }
@@ -97,7 +120,11 @@ async function importOpenapi(text: string): Promise<Result<ImportResult>> {
   if (!parsed.ok) return parsed;
   const source = parsed.value;
   if (!isApiDocument(source)) {
-    return fail('import.invalid', 'Not a valid OpenAPI/Swagger document: expected "openapi" (3.x) or "swagger: 2.0" and an "info" object at the top level.', { detail: { where: '(root)' } });
+    return fail(
+      'import.invalid',
+      'Not a valid OpenAPI/Swagger document: expected "openapi" (3.x) or "swagger: 2.0" and an "info" object at the top level.',
+      { detail: { where: '(root)' } },
+    );
   }
   const warnings = new Warnings();
   const title = asText(asRecord(source.info).title, 'OpenAPI');
@@ -105,8 +132,10 @@ async function importOpenapi(text: string): Promise<Result<ImportResult>> {
   try {
     const validation = await validate(structuredClone(source), options);
     if (!validation.valid) {
-      for (const e of validation.errors) warnings.add(title, `the spec does not validate: ${shortMessage(e.message)}`);
-      if (validation.additionalErrors > 0) warnings.add(title, `the spec does not validate: ${validation.additionalErrors} more error(s)`);
+      for (const e of validation.errors)
+        warnings.add(title, `the spec does not validate: ${shortMessage(e.message)}`);
+      if (validation.additionalErrors > 0)
+        warnings.add(title, `the spec does not validate: ${validation.additionalErrors} more error(s)`);
     }
     for (const w of validation.warnings) warnings.add(title, `spec warning: ${shortMessage(w.message)}`);
   } catch (thrown) {
@@ -120,21 +149,36 @@ async function importOpenapi(text: string): Promise<Result<ImportResult>> {
   }
   const doc = asRecord(deref);
   const paths = doc.paths;
-  if (paths !== undefined && !isRecord(paths)) return fail('import.invalid', 'Not a valid OpenAPI/Swagger document: at paths: expected an object.', { detail: { where: 'paths' } });
+  if (paths !== undefined && !isRecord(paths))
+    return fail('import.invalid', 'Not a valid OpenAPI/Swagger document: at paths: expected an object.', {
+      detail: { where: 'paths' },
+    });
 
   const refs = new Set<string>();
   externalRefs(paths, refs);
-  for (const ref of refs) warnings.add(title, `external reference ${ref} not resolved (imports never fetch other files or URLs); examples built from it are empty`);
+  for (const ref of refs)
+    warnings.add(
+      title,
+      `external reference ${ref} not resolved (imports never fetch other files or URLs); examples built from it are empty`,
+    );
 
   const servers = serversOf(doc, title, warnings);
-  const schemes = asRecord(doc.swagger !== undefined ? doc.securityDefinitions : asRecord(doc.components).securitySchemes);
+  const schemes = asRecord(
+    doc.swagger !== undefined ? doc.securityDefinitions : asRecord(doc.components).securitySchemes,
+  );
   const globalAuth = mapRequirement(doc.security, schemes);
   if (globalAuth?.warning) warnings.add(title, globalAuth.warning);
   const secrets = new Set(globalAuth?.secrets ?? []);
   const pathVariables = new Map<string, string>();
 
-  const tagOrder = asArray(doc.tags).filter(isRecord).map((t) => asText(t.name));
-  const tagDescriptions = new Map(asArray(doc.tags).filter(isRecord).map((t) => [asText(t.name), asText(t.description)]));
+  const tagOrder = asArray(doc.tags)
+    .filter(isRecord)
+    .map((t) => asText(t.name));
+  const tagDescriptions = new Map(
+    asArray(doc.tags)
+      .filter(isRecord)
+      .map((t) => [asText(t.name), asText(t.description)]),
+  );
   const folders = new Map<string, ImportedItem[]>();
   const root: ImportedItem[] = [];
 
@@ -143,11 +187,27 @@ async function importOpenapi(text: string): Promise<Result<ImportResult>> {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (!isRecord(operation)) continue;
-      const tag = asArray(operation.tags).map((t) => asText(t)).find(Boolean);
-      const name = asText(operation.summary).trim() || asText(operation.operationId) || `${method.toUpperCase()} ${path}`;
+      const tag = asArray(operation.tags)
+        .map((t) => asText(t))
+        .find(Boolean);
+      const name =
+        asText(operation.summary).trim() ||
+        asText(operation.operationId) ||
+        `${method.toUpperCase()} ${path}`;
       const where = tag ? joinPath([tag], name) : name;
-      const built = operationRequest({ doc, path, method, pathItem, operation, where, warnings, schemes, globalAuth: globalAuth?.auth });
-      for (const [k, v] of built.pathVariables) if (!pathVariables.has(k) || pathVariables.get(k) === '') pathVariables.set(k, v);
+      const built = operationRequest({
+        doc,
+        path,
+        method,
+        pathItem,
+        operation,
+        where,
+        warnings,
+        schemes,
+        globalAuth: globalAuth?.auth,
+      });
+      for (const [k, v] of built.pathVariables)
+        if (!pathVariables.has(k) || pathVariables.get(k) === '') pathVariables.set(k, v);
       for (const s of built.secrets) secrets.add(s);
       const request = makeRequest({ ...built.request, name });
       const list = tag ? (folders.get(tag) ?? []) : root;
@@ -155,21 +215,44 @@ async function importOpenapi(text: string): Promise<Result<ImportResult>> {
       list.push({ kind: 'request', request });
     }
   }
-  const extras = ['webhooks', 'x-webhooks'].filter((k) => isRecord(doc[k]) && Object.keys(asRecord(doc[k])).length > 0);
-  for (const k of extras) warnings.add(title, `${k} (${Object.keys(asRecord(doc[k])).length}) not imported: they are requests the API sends, not ones you send`);
+  const extras = ['webhooks', 'x-webhooks'].filter(
+    (k) => isRecord(doc[k]) && Object.keys(asRecord(doc[k])).length > 0,
+  );
+  for (const k of extras)
+    warnings.add(
+      title,
+      `${k} (${Object.keys(asRecord(doc[k])).length}) not imported: they are requests the API sends, not ones you send`,
+    );
 
-  const orderedTags = [...tagOrder.filter((t) => folders.has(t)), ...[...folders.keys()].filter((t) => !tagOrder.includes(t))];
+  const orderedTags = [
+    ...tagOrder.filter((t) => folders.has(t)),
+    ...[...folders.keys()].filter((t) => !tagOrder.includes(t)),
+  ];
   const items: ImportedItem[] = [
-    ...orderedTags.map((tag): ImportedItem => ({ kind: 'folder', name: tag, description: tagDescriptions.get(tag) ?? '', children: folders.get(tag) ?? [] })),
+    ...orderedTags.map((tag): ImportedItem => ({
+      kind: 'folder',
+      name: tag,
+      description: tagDescriptions.get(tag) ?? '',
+      children: folders.get(tag) ?? [],
+    })),
     ...root,
   ];
 
   const variables: Variable[] = [{ name: 'baseUrl', value: servers.baseUrl, secret: false }];
-  for (const [name, value] of pathVariables) if (name !== 'baseUrl') variables.push({ name, value, secret: false });
-  for (const name of secrets) if (!variables.some((v) => v.name === name)) variables.push({ name, secret: true });
+  for (const [name, value] of pathVariables)
+    if (name !== 'baseUrl') variables.push({ name, value, secret: false });
+  for (const name of secrets)
+    if (!variables.some((v) => v.name === name)) variables.push({ name, secret: true });
   const version = asText(asRecord(doc.info).version);
-  const description = [asText(asRecord(doc.info).description), version ? `API version ${version}.` : ''].filter(Boolean).join('\n\n');
-  const collection = makeCollection({ name: title, description, variables, auth: globalAuth?.auth ?? { type: 'none' } });
+  const description = [asText(asRecord(doc.info).description), version ? `API version ${version}.` : '']
+    .filter(Boolean)
+    .join('\n\n');
+  const collection = makeCollection({
+    name: title,
+    description,
+    variables,
+    auth: globalAuth?.auth ?? { type: 'none' },
+  });
   return ok({ collection, items, environments: servers.environments, warnings: warnings.list });
 }
 

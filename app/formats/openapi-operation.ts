@@ -32,9 +32,13 @@ export interface OperationRequest {
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 /** Path-level parameters apply to every operation; the operation's override them by name and location. */
-function parametersOf(pathItem: Record<string, unknown>, operation: Record<string, unknown>): Record<string, unknown>[] {
+function parametersOf(
+  pathItem: Record<string, unknown>,
+  operation: Record<string, unknown>,
+): Record<string, unknown>[] {
   const merged = new Map<string, Record<string, unknown>>();
-  for (const p of [...asArray(pathItem.parameters), ...asArray(operation.parameters)].filter(isRecord)) merged.set(`${asText(p.in)}:${asText(p.name)}`, p);
+  for (const p of [...asArray(pathItem.parameters), ...asArray(operation.parameters)].filter(isRecord))
+    merged.set(`${asText(p.in)}:${asText(p.name)}`, p);
   return [...merged.values()];
 }
 
@@ -50,7 +54,9 @@ function parameterExample(p: Record<string, unknown>): { value: unknown; explici
 
 /** Keeps `{{var}}` readable inside an encoded query value. */
 function encodeQuery(text: string): string {
-  return encodeURIComponent(text).replace(/%7B%7B/g, '{{').replace(/%7D%7D/g, '}}');
+  return encodeURIComponent(text)
+    .replace(/%7B%7B/g, '{{')
+    .replace(/%7D%7D/g, '}}');
 }
 
 function queryPairs(p: Record<string, unknown>, value: unknown): string[] {
@@ -58,9 +64,19 @@ function queryPairs(p: Record<string, unknown>, value: unknown): string[] {
   const style = asText(p.style, 'form');
   const explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
   const collectionFormat = asText(p.collectionFormat); // Swagger 2.0
-  if (Array.isArray(value) && (explode || collectionFormat === 'multi')) return value.map((v) => `${name}=${encodeQuery(exampleText(v) ?? '')}`);
+  if (Array.isArray(value) && (explode || collectionFormat === 'multi'))
+    return value.map((v) => `${name}=${encodeQuery(exampleText(v) ?? '')}`);
   if (Array.isArray(value)) {
-    const sep = collectionFormat === 'ssv' ? ' ' : collectionFormat === 'tsv' ? '\t' : collectionFormat === 'pipes' || style === 'pipeDelimited' ? '|' : style === 'spaceDelimited' ? ' ' : ',';
+    const sep =
+      collectionFormat === 'ssv'
+        ? ' '
+        : collectionFormat === 'tsv'
+          ? '\t'
+          : collectionFormat === 'pipes' || style === 'pipeDelimited'
+            ? '|'
+            : style === 'spaceDelimited'
+              ? ' '
+              : ',';
     return [`${name}=${encodeQuery(value.map((v) => exampleText(v) ?? '').join(sep))}`];
   }
   return [`${name}=${encodeQuery(exampleText(value) ?? '')}`];
@@ -91,30 +107,56 @@ function pickMediaType(types: string[]): string | undefined {
 
 function isBinarySchema(schema: unknown): boolean {
   const s = asRecord(schema);
-  return s.type === 'file' || (s.type === 'string' && (s.format === 'binary' || s.format === 'base64')) || (s.type === 'array' && isBinarySchema(s.items));
+  return (
+    s.type === 'file' ||
+    (s.type === 'string' && (s.format === 'binary' || s.format === 'base64')) ||
+    (s.type === 'array' && isBinarySchema(s.items))
+  );
 }
 
 /** A body from an example value in the chosen media type; `schema` tells file parts from fields. */
-function bodyFor(mediaType: string, example: unknown, schema: unknown, where: string, warnings: Warnings): RequestBody {
+function bodyFor(
+  mediaType: string,
+  example: unknown,
+  schema: unknown,
+  where: string,
+  warnings: Warnings,
+): RequestBody {
   const media = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (isJsonMediaType(media)) return { kind: 'json', text: example === undefined ? '' : JSON.stringify(example, null, 2) };
+  if (isJsonMediaType(media))
+    return { kind: 'json', text: example === undefined ? '' : JSON.stringify(example, null, 2) };
   if (media === 'application/x-www-form-urlencoded' || media === 'multipart/form-data') {
     const props = asRecord(asRecord(schema).properties);
     const fields = Object.entries(asRecord(example));
     if (media === 'application/x-www-form-urlencoded') {
-      return { kind: 'urlencoded', fields: fields.map(([name, value]) => ({ name, value: exampleText(value) ?? '' })) };
+      return {
+        kind: 'urlencoded',
+        fields: fields.map(([name, value]) => ({ name, value: exampleText(value) ?? '' })),
+      };
     }
     const parts: Extract<RequestBody, { kind: 'multipart' }>['parts'] = [];
     for (const [name, value] of fields) {
       if (isBinarySchema(props[name])) {
-        warnings.add(where, `multipart file part "${name}" imported with an empty path: choose the file before sending`);
+        warnings.add(
+          where,
+          `multipart file part "${name}" imported with an empty path: choose the file before sending`,
+        );
         parts.push({ kind: 'file', name, path: '' });
       } else parts.push({ kind: 'field', name, value: exampleText(value) ?? '' });
     }
     return { kind: 'multipart', parts };
   }
-  if (isBinarySchema(schema) || media === 'application/octet-stream' || media.startsWith('image/') || media.startsWith('audio/') || media.startsWith('video/')) {
-    warnings.add(where, `binary body (${mediaType}) imported with an empty file path: choose the file before sending`);
+  if (
+    isBinarySchema(schema) ||
+    media === 'application/octet-stream' ||
+    media.startsWith('image/') ||
+    media.startsWith('audio/') ||
+    media.startsWith('video/')
+  ) {
+    warnings.add(
+      where,
+      `binary body (${mediaType}) imported with an empty file path: choose the file before sending`,
+    );
     return { kind: 'file', path: '', contentType: mediaType };
   }
   if (isXmlMediaType(media)) {
@@ -142,14 +184,25 @@ function requestBodyOf(input: OperationInput, params: Record<string, unknown>[])
       const mediaType = pickMediaType(consumes) ?? 'application/json';
       const ex = explicitExample(bodyParam);
       const example = ex.found ? ex.value : exampleFromSchema(bodyParam.schema);
-      return { body: bodyFor(mediaType, example, bodyParam.schema, where, warnings), contentType: mediaType, others: consumes.filter((c) => c !== mediaType) };
+      return {
+        body: bodyFor(mediaType, example, bodyParam.schema, where, warnings),
+        contentType: mediaType,
+        others: consumes.filter((c) => c !== mediaType),
+      };
     }
     if (formParams.length) {
       const multipart = consumes.includes('multipart/form-data') || formParams.some((p) => p.type === 'file');
       const mediaType = multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
-      const schema = { type: 'object', properties: Object.fromEntries(formParams.map((p) => [asText(p.name), p])) };
+      const schema = {
+        type: 'object',
+        properties: Object.fromEntries(formParams.map((p) => [asText(p.name), p])),
+      };
       const example = Object.fromEntries(formParams.map((p) => [asText(p.name), parameterExample(p).value]));
-      return { body: bodyFor(mediaType, example, schema, where, warnings), contentType: mediaType, others: [] };
+      return {
+        body: bodyFor(mediaType, example, schema, where, warnings),
+        contentType: mediaType,
+        others: [],
+      };
     }
     return { body: { kind: 'none' }, others: [] };
   }
@@ -161,7 +214,11 @@ function requestBodyOf(input: OperationInput, params: Record<string, unknown>[])
   const media = asRecord(content[mediaType]);
   const ex = explicitExample(media);
   const example = ex.found ? ex.value : exampleFromSchema(media.schema);
-  return { body: bodyFor(mediaType, example, media.schema, where, warnings), contentType: mediaType, others: types.filter((t) => t !== mediaType) };
+  return {
+    body: bodyFor(mediaType, example, media.schema, where, warnings),
+    contentType: mediaType,
+    others: types.filter((t) => t !== mediaType),
+  };
 }
 
 export function operationRequest(input: OperationInput): OperationRequest {
@@ -187,13 +244,19 @@ export function operationRequest(input: OperationInput): OperationRequest {
       else optionalQuery.push(describeParam(p));
     } else if (location === 'header') {
       if (IGNORED_HEADERS.has(name.toLowerCase())) continue;
-      headers.push({ name, value: exampleText(parameterExample(p).value) ?? '', enabled: p.required === true });
-    } else if (location === 'cookie' && p.required === true) cookies.push(`${name}=${exampleText(parameterExample(p).value) ?? ''}`);
+      headers.push({
+        name,
+        value: exampleText(parameterExample(p).value) ?? '',
+        enabled: p.required === true,
+      });
+    } else if (location === 'cookie' && p.required === true)
+      cookies.push(`${name}=${exampleText(parameterExample(p).value) ?? ''}`);
   }
   if (cookies.length) headers.push({ name: 'Cookie', value: cookies.join('; '), enabled: true });
 
   const choice = requestBodyOf(input, params);
-  if (choice.contentType && choice.body.kind !== 'multipart') headers.push({ name: 'Content-Type', value: choice.contentType, enabled: true });
+  if (choice.contentType && choice.body.kind !== 'multipart')
+    headers.push({ name: 'Content-Type', value: choice.contentType, enabled: true });
 
   const opServers = asArray(operation.servers ?? pathItem.servers).filter(isRecord);
   const base = opServers[0] ? asText(opServers[0].url).replace(/\/$/, '') : '{{baseUrl}}';
@@ -206,7 +269,8 @@ export function operationRequest(input: OperationInput): OperationRequest {
     if (mapped) {
       if (mapped.warning) warnings.add(where, mapped.warning);
       secrets.push(...mapped.secrets);
-      if (JSON.stringify(mapped.auth) !== JSON.stringify(input.globalAuth ?? { type: 'none' })) auth = mapped.auth;
+      if (JSON.stringify(mapped.auth) !== JSON.stringify(input.globalAuth ?? { type: 'none' }))
+        auth = mapped.auth;
     }
   }
 
@@ -216,14 +280,26 @@ export function operationRequest(input: OperationInput): OperationRequest {
   if (description && description !== summary) notes.push(description);
   if (operation.deprecated === true) notes.push('Deprecated.');
   if (asText(operation.operationId)) notes.push(`operationId: ${asText(operation.operationId)}`);
-  if (optionalQuery.length) notes.push(`Optional query parameters:\n${optionalQuery.map((q) => `- ${q}`).join('\n')}`);
+  if (optionalQuery.length)
+    notes.push(`Optional query parameters:\n${optionalQuery.map((q) => `- ${q}`).join('\n')}`);
   if (choice.others.length) notes.push(`Also accepts: ${choice.others.join(', ')}`);
   if (opServers.length) notes.push(`Served from ${asText(opServers[0]?.url)} (this operation's own server).`);
   const callbacks = Object.keys(asRecord(operation.callbacks));
-  if (callbacks.length) warnings.add(where, `callback${callbacks.length > 1 ? 's' : ''} ${callbacks.join(', ')} not imported: they are requests the API sends, not ones you send`);
+  if (callbacks.length)
+    warnings.add(
+      where,
+      `callback${callbacks.length > 1 ? 's' : ''} ${callbacks.join(', ')} not imported: they are requests the API sends, not ones you send`,
+    );
 
   return {
-    request: { method: method.toUpperCase(), url: `${base}${urlPath}`, headers, body: choice.body, auth, notes: notes.join('\n\n') },
+    request: {
+      method: method.toUpperCase(),
+      url: `${base}${urlPath}`,
+      headers,
+      body: choice.body,
+      auth,
+      notes: notes.join('\n\n'),
+    },
     pathVariables,
     secrets,
   };

@@ -2,8 +2,7 @@
  * Postman auth ↔ Statuscope auth. Postman stores parameters as `[{key, value}]` (v2.1) or an object
  * (v2.0); the SDK's RequestAuth reads both. Types Statuscope cannot sign with become a warning.
  */
-/// <reference path="../../node_modules/postman-collection/types/index.d.ts" />
-import pm from 'postman-collection';
+import pm from './postman-sdk';
 import { assertNever } from '../common/result';
 import type { Auth } from '../contract/collection';
 import { asText } from './structured';
@@ -24,7 +23,9 @@ function parameters(json: { type: string } & Record<string, unknown>): (key: str
 }
 
 /** Maps a Postman auth object; `undefined` input means "inherit from the parent". */
-export function mapPostmanAuth(json: ({ type: string } & Record<string, unknown>) | null | undefined): MappedAuth | undefined {
+export function mapPostmanAuth(
+  json: ({ type: string } & Record<string, unknown>) | null | undefined,
+): MappedAuth | undefined {
   if (json === null || json === undefined) return undefined;
   const get = parameters(json);
   switch (json.type) {
@@ -35,7 +36,14 @@ export function mapPostmanAuth(json: ({ type: string } & Record<string, unknown>
     case 'bearer':
       return { auth: { type: 'bearer', token: get('token') } };
     case 'apikey':
-      return { auth: { type: 'apikey', name: get('key'), value: get('value'), in: get('in') === 'query' ? 'query' : 'header' } };
+      return {
+        auth: {
+          type: 'apikey',
+          name: get('key'),
+          value: get('value'),
+          in: get('in') === 'query' ? 'query' : 'header',
+        },
+      };
     case 'digest':
       return { auth: { type: 'digest', username: get('username'), password: get('password') } };
     case 'oauth2': {
@@ -59,16 +67,23 @@ export function mapPostmanAuth(json: ({ type: string } & Record<string, unknown>
           warning: `OAuth 2.0 (${grant || 'authorization_code'} grant) imported as a bearer token with the stored access token; Statuscope runs only the client-credentials grant`,
         };
       }
-      return { auth: { type: 'none' }, warning: `OAuth 2.0 with the ${grant || 'authorization_code'} grant is not supported (only client credentials); auth set to none` };
+      return {
+        auth: { type: 'none' },
+        warning: `OAuth 2.0 with the ${grant || 'authorization_code'} grant is not supported (only client credentials); auth set to none`,
+      };
     }
     default:
-      return { auth: { type: 'none' }, warning: `auth type "${json.type}" is not supported by Statuscope; auth set to none, the request will go out unsigned` };
+      return {
+        auth: { type: 'none' },
+        warning: `auth type "${json.type}" is not supported by Statuscope; auth set to none, the request will go out unsigned`,
+      };
   }
 }
 
 /** The reverse, for the Postman exporter (v2.1 arrays of `{key, value, type}`). */
 export function postmanAuthJson(auth: Auth): Record<string, unknown> | undefined {
-  const kv = (pairs: Record<string, string>) => Object.entries(pairs).map(([key, value]) => ({ key, value, type: 'string' }));
+  const kv = (pairs: Record<string, string>) =>
+    Object.entries(pairs).map(([key, value]) => ({ key, value, type: 'string' }));
   switch (auth.type) {
     case 'inherit':
       return undefined;

@@ -4,8 +4,7 @@
  * URL, headers and body (postman-roundtrip.test.ts checks it on every Postman fixture). What Postman
  * has no place for is reported, never dropped silently.
  */
-/// <reference path="../../node_modules/postman-collection/types/index.d.ts" />
-import pm from 'postman-collection';
+import pm from './postman-sdk';
 import { assertNever } from '../common/result';
 import type { EnvironmentFile, SavedRequest } from '../contract/collection';
 import { joinPath, Warnings } from './build';
@@ -33,7 +32,12 @@ function urlJson(url: string): Record<string, unknown> {
   }
 }
 
-function bodyJson(request: SavedRequest, where: string, warnings: Warnings, headers: { key: string; value: string }[]): Record<string, unknown> | undefined {
+function bodyJson(
+  request: SavedRequest,
+  where: string,
+  warnings: Warnings,
+  headers: { key: string; value: string }[],
+): Record<string, unknown> | undefined {
   const body = request.body;
   const hasContentType = headers.some((h) => h.key.toLowerCase() === 'content-type');
   switch (body.kind) {
@@ -48,41 +52,70 @@ function bodyJson(request: SavedRequest, where: string, warnings: Warnings, head
       const language = media ? LANGUAGE_BY_TYPE[media] : undefined;
       if (body.contentType && !language && !hasContentType) {
         headers.push({ key: 'Content-Type', value: body.contentType });
-        warnings.add(where, `Content-Type ${body.contentType} of the text body written as a header (Postman raw bodies carry no type)`);
+        warnings.add(
+          where,
+          `Content-Type ${body.contentType} of the text body written as a header (Postman raw bodies carry no type)`,
+        );
       }
       return { mode: 'raw', raw: body.text, options: { raw: { language: language ?? 'text' } } };
     }
     case 'urlencoded':
-      return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.name, value: f.value, type: 'text' })) };
+      return {
+        mode: 'urlencoded',
+        urlencoded: body.fields.map((f) => ({ key: f.name, value: f.value, type: 'text' })),
+      };
     case 'multipart':
       return {
         mode: 'formdata',
         formdata: body.parts.map((p) => {
           if (p.kind === 'field') return { key: p.name, value: p.value, type: 'text' };
-          if (p.filename) warnings.add(where, `file name "${p.filename}" of part "${p.name}" not exported (Postman sends the file's own name)`);
-          return { key: p.name, type: 'file', src: p.path, ...(p.contentType ? { contentType: p.contentType } : {}) };
+          if (p.filename)
+            warnings.add(
+              where,
+              `file name "${p.filename}" of part "${p.name}" not exported (Postman sends the file's own name)`,
+            );
+          return {
+            key: p.name,
+            type: 'file',
+            src: p.path,
+            ...(p.contentType ? { contentType: p.contentType } : {}),
+          };
         }),
       };
     case 'file':
       return { mode: 'file', file: { src: body.path } };
     case 'binary':
-      warnings.add(where, 'binary body not exported: Postman has no inline binary body (save it to a file and choose it in Postman)');
+      warnings.add(
+        where,
+        'binary body not exported: Postman has no inline binary body (save it to a file and choose it in Postman)',
+      );
       return undefined;
     default:
       return assertNever(body, 'body kind');
   }
 }
 
-function requestJson(request: SavedRequest, where: string, warnings: Warnings, collectionHeaders: SavedRequest['headers']): Record<string, unknown> {
+function requestJson(
+  request: SavedRequest,
+  where: string,
+  warnings: Warnings,
+  collectionHeaders: SavedRequest['headers'],
+): Record<string, unknown> {
   const own = new Set(request.headers.map((h) => h.name.toLowerCase()));
-  const header = [...collectionHeaders.filter((h) => !own.has(h.name.toLowerCase())), ...request.headers].map((h) => ({
-    key: h.name,
-    value: h.value,
-    ...(h.enabled ? {} : { disabled: true }),
-  }));
+  const header = [...collectionHeaders.filter((h) => !own.has(h.name.toLowerCase())), ...request.headers].map(
+    (h) => ({
+      key: h.name,
+      value: h.value,
+      ...(h.enabled ? {} : { disabled: true }),
+    }),
+  );
   const body = bodyJson(request, where, warnings, header);
   const auth = postmanAuthJson(request.auth);
-  if (request.assertions.length) warnings.add(where, `${request.assertions.length} assertion${request.assertions.length > 1 ? 's' : ''} not exported (Postman checks responses with test scripts)`);
+  if (request.assertions.length)
+    warnings.add(
+      where,
+      `${request.assertions.length} assertion${request.assertions.length > 1 ? 's' : ''} not exported (Postman checks responses with test scripts)`,
+    );
   return {
     method: request.method,
     header,
@@ -102,7 +135,12 @@ function behaviorJson(request: SavedRequest): Record<string, unknown> {
   return out;
 }
 
-function itemsJson(items: readonly ImportedItem[], path: string[], warnings: Warnings, collectionHeaders: SavedRequest['headers']): Record<string, unknown>[] {
+function itemsJson(
+  items: readonly ImportedItem[],
+  path: string[],
+  warnings: Warnings,
+  collectionHeaders: SavedRequest['headers'],
+): Record<string, unknown>[] {
   return items.map((item) => {
     if (item.kind === 'folder') {
       return {
@@ -121,17 +159,32 @@ function itemsJson(items: readonly ImportedItem[], path: string[], warnings: War
   });
 }
 
-export function toPostmanCollection(tree: Omit<CollectionTree, 'environments'>): { json: Record<string, unknown>; warnings: ImportWarning[] } {
+export function toPostmanCollection(tree: Omit<CollectionTree, 'environments'>): {
+  json: Record<string, unknown>;
+  warnings: ImportWarning[];
+} {
   const warnings = new Warnings();
   const { collection } = tree;
-  if (collection.headers.length) warnings.add(collection.name, `collection headers ${collection.headers.map((h) => h.name).join(', ')} copied into every request (Postman collections carry no headers)`);
+  if (collection.headers.length)
+    warnings.add(
+      collection.name,
+      `collection headers ${collection.headers.map((h) => h.name).join(', ')} copied into every request (Postman collections carry no headers)`,
+    );
   const variable = collection.variables.map((v) => {
     if (v.secret) warnings.add(collection.name, `secret variable "${v.name}" exported without its value`);
-    return { key: v.name, value: v.secret ? '' : (v.value ?? ''), ...(v.secret ? { type: 'secret' } : { type: 'string' }) };
+    return {
+      key: v.name,
+      value: v.secret ? '' : (v.value ?? ''),
+      ...(v.secret ? { type: 'secret' } : { type: 'string' }),
+    };
   });
   const auth = postmanAuthJson(collection.auth);
   const json = {
-    info: { name: collection.name, ...(collection.description ? { description: collection.description } : {}), schema: POSTMAN_SCHEMA_V21 },
+    info: {
+      name: collection.name,
+      ...(collection.description ? { description: collection.description } : {}),
+      schema: POSTMAN_SCHEMA_V21,
+    },
     item: itemsJson(tree.items, [], warnings, collection.headers),
     ...(auth ? { auth } : {}),
     variable,
@@ -142,7 +195,12 @@ export function toPostmanCollection(tree: Omit<CollectionTree, 'environments'>):
 export function toPostmanEnvironment(env: EnvironmentFile): Record<string, unknown> {
   return {
     name: env.name,
-    values: env.variables.map((v) => ({ key: v.name, value: v.secret ? '' : (v.value ?? ''), type: v.secret ? 'secret' : 'default', enabled: true })),
+    values: env.variables.map((v) => ({
+      key: v.name,
+      value: v.secret ? '' : (v.value ?? ''),
+      type: v.secret ? 'secret' : 'default',
+      enabled: true,
+    })),
     _postman_variable_scope: 'environment',
   };
 }

@@ -4,40 +4,56 @@
  * §9.1: methods are case-sensitive) and uses the SDK for what it does well: URL objects, v2.0/v2.1
  * auth parameters, header strings. Scripts, examples and unsupported auth become warnings.
  */
-/// <reference path="../../node_modules/postman-collection/types/index.d.ts" />
-import pm from 'postman-collection';
 import type { z } from 'zod';
-import { fail, messageOf, ok, type Result } from '../common/result';
-import type { Auth, HeaderRow, SavedRequest } from '../contract/collection';
-import type { RequestBody, RequestOptionsInput } from '../contract/exchange';
-import { bodyFromText } from './body';
-import { collectVariables, dynamicVariables, joinPath, makeCollection, makeEnvironment, makeRequest, mediaTypeOf, requestTexts, Warnings, withDefaultScheme } from './build';
+import { fail, ok, type Result } from '../common/result';
+import type { Auth, SavedRequest } from '../contract/collection';
+import {
+  collectVariables,
+  dynamicVariables,
+  joinPath,
+  makeCollection,
+  makeEnvironment,
+  makeRequest,
+  requestTexts,
+  Warnings,
+  withDefaultScheme,
+} from './build';
 import {
   collectionJsonSchema,
   environmentJsonSchema,
   requestJsonSchema,
-  type PostmanBody,
   type PostmanEnvironmentJson,
   type PostmanEvent,
   type PostmanItemJson,
-  type PostmanKeyValue,
-  type PostmanRequestJson,
 } from './postman-schema';
 import { mapPostmanAuth } from './postman-auth';
-import { asArray, asRecord, asText, deepestIssue, formatPath, head, isRecord, parseStructured, tryParse } from './structured';
+import {
+  asRecord,
+  asText,
+  deepestIssue,
+  formatPath,
+  head,
+  isRecord,
+  parseStructured,
+  tryParse,
+} from './structured';
 import type { ImportedItem, Importer, ImportResult } from './types';
 
+import { bodyOf, headerRows, optionsOf, urlText } from './postman-request';
 /** `import.invalid` naming where: the first schema issue's path (`item[3].request.url`). */
 export function invalid(format: string, error: z.ZodError): Result<never> {
   const first = error.issues[0];
   const issue = first ? deepestIssue(first) : undefined;
   const where = issue ? formatPath(issue.path) : '(root)';
-  return fail('import.invalid', `Not a valid ${format} file: at ${where}: ${issue?.message ?? 'invalid'}.`, { detail: { where } });
+  return fail('import.invalid', `Not a valid ${format} file: at ${where}: ${issue?.message ?? 'invalid'}.`, {
+    detail: { where },
+  });
 }
 
 function detect(text: string): number {
   const doc = tryParse(text);
-  if (doc === undefined) return /getpostman\.com\/json\/collection|_postman_variable_scope/.test(head(text)) ? 0.9 : 0;
+  if (doc === undefined)
+    return /getpostman\.com\/json\/collection|_postman_variable_scope/.test(head(text)) ? 0.9 : 0;
   if (!isRecord(doc)) return 0;
   const info = asRecord(doc.info);
   if (typeof info.schema === 'string' && info.schema.includes('getpostman.com/json/collection')) return 1;
@@ -48,164 +64,54 @@ function detect(text: string): number {
   return 0;
 }
 
-function scriptWarnings(events: readonly PostmanEvent[] | undefined, where: string, warnings: Warnings): void {
+function scriptWarnings(
+  events: readonly PostmanEvent[] | undefined,
+  where: string,
+  warnings: Warnings,
+): void {
   for (const event of events ?? []) {
     const exec = event.script?.exec;
-    const lines = (Array.isArray(exec) ? exec : typeof exec === 'string' ? exec.split('\n') : []).filter((l) => l.trim() !== '');
+    const lines = (Array.isArray(exec) ? exec : typeof exec === 'string' ? exec.split('\n') : []).filter(
+      (l) => l.trim() !== '',
+    );
     if (lines.length === 0) continue;
-    const kind = event.listen === 'prerequest' ? 'pre-request script' : event.listen === 'test' ? 'test script' : `"${event.listen}" script`;
-    warnings.add(where, `${kind} (${lines.length} line${lines.length === 1 ? '' : 's'}) not imported: Statuscope does not run scripts${event.listen === 'test' ? '; add assertions instead' : ''}`);
+    const kind =
+      event.listen === 'prerequest'
+        ? 'pre-request script'
+        : event.listen === 'test'
+          ? 'test script'
+          : `"${event.listen}" script`;
+    warnings.add(
+      where,
+      `${kind} (${lines.length} line${lines.length === 1 ? '' : 's'}) not imported: Statuscope does not run scripts${event.listen === 'test' ? '; add assertions instead' : ''}`,
+    );
   }
-}
-
-function headerRows(header: PostmanRequestJson['header']): HeaderRow[] {
-  let list: PostmanKeyValue[] = [];
-  if (Array.isArray(header)) list = header;
-  else if (typeof header === 'string') {
-    // v2.0 allows "Name: value\n…"; the SDK's parser keeps casing (HeaderList#toObject would lower-case).
-    list = asArray(pm.Header.parse(header)).map((h) => {
-      const r = asRecord(h);
-      return { key: asText(r.key), value: r.value, description: '' };
-    });
-  }
-  return list
-    .filter((h) => (h.key ?? '') !== '')
-    .map((h) => ({ name: h.key ?? '', value: asText(h.value), enabled: h.disabled !== true }));
-}
-
-/** The URL as Postman sends it: disabled query params left out, `:name` path variables substituted. */
-function urlText(url: PostmanRequestJson['url'], where: string, warnings: Warnings): string {
-  if (url === null || url === undefined) return '';
-  let parsed: pm.Url;
-  try {
-    parsed = new pm.Url(url);
-  } catch (thrown) {
-    warnings.add(where, `URL could not be read (${messageOf(thrown)}); left empty`);
-    return '';
-  }
-  let text = parsed.toString();
-  if (isRecord(url)) {
-    const disabled = asArray(url.query).filter((q) => isRecord(q) && q.disabled === true).map((q) => asText(asRecord(q).key));
-    if (disabled.length) warnings.add(where, `disabled query parameter${disabled.length > 1 ? 's' : ''} ${disabled.join(', ')} not imported (a URL has no disabled parameters)`);
-    for (const variable of asArray(url.variable)) {
-      const v = asRecord(variable);
-      const key = asText(v.key);
-      const value = asText(v.value);
-      if (!key) continue;
-      const pattern = new RegExp(`/:${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#]|$)`);
-      if (value !== '') text = text.replace(pattern, `/${value}`);
-    }
-  }
-  const unresolved = [...text.replace(/[?#].*$/, '').matchAll(/\/:([A-Za-z_][\w.-]*)(?=\/|$)/g)].map((m) => m[1]);
-  if (unresolved.length) {
-    warnings.add(where, `path variable${unresolved.length > 1 ? 's' : ''} ${unresolved.map((u) => `:${u}`).join(', ')} ha${unresolved.length > 1 ? 've' : 's'} no value; sent as written, as Postman does`);
-  }
-  return text;
-}
-
-function bodyOf(body: PostmanBody | null | undefined, headers: readonly HeaderRow[], where: string, warnings: Warnings): RequestBody {
-  if (!body || !body.mode) return { kind: 'none' };
-  if (body.disabled) {
-    warnings.add(where, 'body is disabled in Postman; not imported');
-    return { kind: 'none' };
-  }
-  switch (body.mode) {
-    case 'raw': {
-      const text = body.raw ?? '';
-      if (text === '') return { kind: 'none' };
-      const language = body.options?.raw?.language;
-      const mediaType = mediaTypeOf(headers);
-      if (mediaType) return bodyFromText(text, mediaType);
-      // Postman adds a Content-Type for the chosen language when the user set none.
-      const byLanguage: Record<string, string> = { json: 'application/json', xml: 'application/xml', html: 'text/html', javascript: 'application/javascript', graphql: 'application/graphql' };
-      const implied = language ? byLanguage[language] : undefined;
-      return implied ? bodyFromText(text, implied, implied) : { kind: 'text', text };
-    }
-    case 'urlencoded': {
-      const fields = (body.urlencoded ?? []).filter((f) => {
-        if (f.disabled) warnings.add(where, `disabled form field "${f.key ?? ''}" not imported`);
-        return !f.disabled;
-      });
-      return { kind: 'urlencoded', fields: fields.map((f) => ({ name: f.key ?? '', value: asText(f.value) })) };
-    }
-    case 'formdata': {
-      const parts: Extract<RequestBody, { kind: 'multipart' }>['parts'] = [];
-      for (const f of body.formdata ?? []) {
-        const name = f.key ?? '';
-        if (f.disabled) {
-          warnings.add(where, `disabled form-data part "${name}" not imported`);
-          continue;
-        }
-        if (f.type === 'file') {
-          const sources = Array.isArray(f.src) ? f.src : typeof f.src === 'string' && f.src !== '' ? [f.src] : [];
-          if (sources.length === 0) {
-            warnings.add(where, `form-data file part "${name}" has no file chosen; imported with an empty path, choose the file before sending`);
-            sources.push('');
-          }
-          for (const path of sources) parts.push({ kind: 'file', name, path, ...(f.contentType ? { contentType: f.contentType } : {}) });
-        } else {
-          if (f.contentType) warnings.add(where, `Content-Type "${f.contentType}" of form-data field "${name}" not imported (fields are sent without one)`);
-          parts.push({ kind: 'field', name, value: asText(f.value) });
-        }
-      }
-      return { kind: 'multipart', parts };
-    }
-    case 'file': {
-      const src = body.file?.src;
-      if (src) return { kind: 'file', path: src };
-      if (body.file?.content) return { kind: 'text', text: body.file.content };
-      warnings.add(where, 'binary body has no file chosen; imported as no body');
-      return { kind: 'none' };
-    }
-    case 'graphql': {
-      const query = body.graphql?.query ?? '';
-      const raw = body.graphql?.variables;
-      let variables: unknown = raw;
-      if (typeof raw === 'string') {
-        try {
-          variables = raw.trim() === '' ? undefined : JSON.parse(raw);
-        } catch {
-          warnings.add(where, 'GraphQL variables are not valid JSON; sent as a string');
-        }
-      }
-      warnings.add(where, 'GraphQL body converted to its JSON form {"query", "variables"} (what Postman sends)');
-      return { kind: 'json', text: JSON.stringify(variables === undefined ? { query } : { query, variables }) };
-    }
-    default:
-      warnings.add(where, `body mode "${body.mode}" is not supported; not imported`);
-      return { kind: 'none' };
-  }
-}
-
-/** protocolProfileBehavior keys with a Statuscope equivalent; the rest are reported. */
-function optionsOf(behavior: Record<string, unknown> | undefined, where: string, warnings: Warnings): Partial<RequestOptionsInput> {
-  const options: Partial<RequestOptionsInput> = {};
-  const unmapped: string[] = [];
-  for (const [key, value] of Object.entries(behavior ?? {})) {
-    if (key === 'followRedirects' && typeof value === 'boolean') options.maxRedirects = value ? 10 : 0;
-    else if (key === 'maxRedirects' && typeof value === 'number') options.maxRedirects = Math.max(0, Math.min(50, Math.trunc(value)));
-    else if (key === 'strictSSL' && typeof value === 'boolean') options.rejectUnauthorized = value;
-    else if (key === 'disableBodyPruning') continue; // Postman-only: whether GET bodies are sent; Statuscope always sends the body given.
-    else unmapped.push(key);
-  }
-  if (unmapped.length) warnings.add(where, `Postman request settings not imported: ${unmapped.join(', ')}`);
-  return options;
 }
 
 interface WalkContext {
   warnings: Warnings;
 }
 
-function requestOf(item: PostmanItemJson, name: string, where: string, inherited: Auth | undefined, ctx: WalkContext): SavedRequest {
+function requestOf(
+  item: PostmanItemJson,
+  name: string,
+  where: string,
+  inherited: Auth | undefined,
+  ctx: WalkContext,
+): SavedRequest {
   const { warnings } = ctx;
-  const raw = typeof item.request === 'string' ? requestJsonSchema.parse({ url: item.request }) : (item.request ?? requestJsonSchema.parse({}));
+  const raw =
+    typeof item.request === 'string'
+      ? requestJsonSchema.parse({ url: item.request })
+      : (item.request ?? requestJsonSchema.parse({}));
   const headers = headerRows(raw.header);
   const mapped = mapPostmanAuth(raw.auth);
   if (mapped?.warning) warnings.add(where, mapped.warning);
   const auth: Auth = mapped?.auth ?? inherited ?? { type: 'inherit' };
   scriptWarnings(item.event, where, warnings);
   const examples = item.response?.length ?? 0;
-  if (examples) warnings.add(where, `${examples} saved example response${examples === 1 ? '' : 's'} not imported`);
+  if (examples)
+    warnings.add(where, `${examples} saved example response${examples === 1 ? '' : 's'} not imported`);
   const notes = raw.description || item.description;
   const request = makeRequest({
     name,
@@ -219,11 +125,20 @@ function requestOf(item: PostmanItemJson, name: string, where: string, inherited
   });
   if (request.url === '') warnings.add(where, 'request has no URL; set one before sending');
   const dynamic = dynamicVariables(requestTexts(request));
-  if (dynamic.length) warnings.add(where, `uses Postman dynamic variable${dynamic.length > 1 ? 's' : ''} ${dynamic.map((d) => `{{${d}}}`).join(', ')}, which Statuscope does not generate; kept as text`);
+  if (dynamic.length)
+    warnings.add(
+      where,
+      `uses Postman dynamic variable${dynamic.length > 1 ? 's' : ''} ${dynamic.map((d) => `{{${d}}}`).join(', ')}, which Statuscope does not generate; kept as text`,
+    );
   return request;
 }
 
-function walk(items: readonly PostmanItemJson[], path: string[], inherited: Auth | undefined, ctx: WalkContext): ImportedItem[] {
+function walk(
+  items: readonly PostmanItemJson[],
+  path: string[],
+  inherited: Auth | undefined,
+  ctx: WalkContext,
+): ImportedItem[] {
   const out: ImportedItem[] = [];
   for (const item of items) {
     const name = (item.name ?? '').trim();
@@ -234,7 +149,11 @@ function walk(items: readonly PostmanItemJson[], path: string[], inherited: Auth
         ctx.warnings.add(where, 'item has neither a request nor sub-items; imported as an empty folder');
       }
       scriptWarnings(item.event, where, ctx.warnings);
-      if (item.variable?.length) ctx.warnings.add(where, `${item.variable.length} folder variable(s) not imported (Statuscope variables live in the collection or an environment)`);
+      if (item.variable?.length)
+        ctx.warnings.add(
+          where,
+          `${item.variable.length} folder variable(s) not imported (Statuscope variables live in the collection or an environment)`,
+        );
       // Folder auth has no place in folder.yaml: it is pushed down to the requests that inherit it.
       const mapped = mapPostmanAuth(item.auth);
       if (mapped?.warning) ctx.warnings.add(where, mapped.warning);
@@ -242,7 +161,10 @@ function walk(items: readonly PostmanItemJson[], path: string[], inherited: Auth
       out.push({ kind: 'folder', name: folderName, description: item.description, children });
     } else {
       const requestName = name || 'Untitled request';
-      out.push({ kind: 'request', request: requestOf(item, requestName, joinPath(path, requestName), inherited, ctx) });
+      out.push({
+        kind: 'request',
+        request: requestOf(item, requestName, joinPath(path, requestName), inherited, ctx),
+      });
     }
   }
   return out;
@@ -251,7 +173,12 @@ function walk(items: readonly PostmanItemJson[], path: string[], inherited: Auth
 export function postmanEnvironment(doc: PostmanEnvironmentJson, warnings: Warnings) {
   const name = doc.name ?? 'Postman environment';
   const variables = collectVariables(
-    doc.values.map((v) => ({ name: v.key, value: asText(v.value), secret: v.type === 'secret', enabled: v.enabled })),
+    doc.values.map((v) => ({
+      name: v.key,
+      value: asText(v.value),
+      secret: v.type === 'secret',
+      enabled: v.enabled,
+    })),
     `environment ${name}`,
     warnings,
   );
@@ -259,7 +186,9 @@ export function postmanEnvironment(doc: PostmanEnvironmentJson, warnings: Warnin
 }
 
 /** Imports a Postman environment file on its own (the CLI's `--env`). */
-export function importPostmanEnvironment(text: string): Result<{ environment: ReturnType<typeof makeEnvironment>; warnings: Warnings['list'] }> {
+export function importPostmanEnvironment(
+  text: string,
+): Result<{ environment: ReturnType<typeof makeEnvironment>; warnings: Warnings['list'] }> {
   const parsed = parseStructured(text);
   if (!parsed.ok) return parsed;
   const env = environmentJsonSchema.safeParse(parsed.value);
@@ -273,15 +202,26 @@ async function importPostman(text: string): Promise<Result<ImportResult>> {
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
   if (isRecord(doc) && Array.isArray(doc.requests) && !isRecord(doc.info)) {
-    return fail('import.unsupported-version', 'This is a Postman Collection v1 file. Export it again from Postman as Collection v2.1, then import that.');
+    return fail(
+      'import.unsupported-version',
+      'This is a Postman Collection v1 file. Export it again from Postman as Collection v2.1, then import that.',
+    );
   }
   const warnings = new Warnings();
   if (isRecord(doc) && Array.isArray(doc.values) && doc.item === undefined) {
     const env = environmentJsonSchema.safeParse(doc);
     if (!env.success) return invalid('Postman environment', env.error);
     const environment = postmanEnvironment(env.data, warnings);
-    warnings.add(environment.name, 'this is a Postman environment: it holds variables, no requests (pass it with --env next to its collection)');
-    return ok({ collection: makeCollection({ name: environment.name }), items: [], environments: [environment], warnings: warnings.list });
+    warnings.add(
+      environment.name,
+      'this is a Postman environment: it holds variables, no requests (pass it with --env next to its collection)',
+    );
+    return ok({
+      collection: makeCollection({ name: environment.name }),
+      items: [],
+      environments: [environment],
+      warnings: warnings.list,
+    });
   }
   const result = collectionJsonSchema.safeParse(doc);
   if (!result.success) return invalid('Postman collection', result.error);
@@ -289,17 +229,30 @@ async function importPostman(text: string): Promise<Result<ImportResult>> {
   const name = json.info.name;
   scriptWarnings(json.event, name, warnings);
   if (json.protocolProfileBehavior && Object.keys(json.protocolProfileBehavior).length) {
-    warnings.add(name, `collection-level request settings not imported: ${Object.keys(json.protocolProfileBehavior).join(', ')}`);
+    warnings.add(
+      name,
+      `collection-level request settings not imported: ${Object.keys(json.protocolProfileBehavior).join(', ')}`,
+    );
   }
   const variables = collectVariables(
-    (json.variable ?? []).map((v) => ({ name: asText(v.key), value: asText(v.value), enabled: v.disabled !== true, secret: v.type === 'secret' })),
+    (json.variable ?? []).map((v) => ({
+      name: asText(v.key),
+      value: asText(v.value),
+      enabled: v.disabled !== true,
+      secret: v.type === 'secret',
+    })),
     name,
     warnings,
   );
   const mapped = mapPostmanAuth(json.auth);
   if (mapped?.warning) warnings.add(name, mapped.warning);
   const items = walk(json.item, [], undefined, { warnings });
-  const collection = makeCollection({ name, description: json.info.description, variables, auth: mapped?.auth ?? { type: 'none' } });
+  const collection = makeCollection({
+    name,
+    description: json.info.description,
+    variables,
+    auth: mapped?.auth ?? { type: 'none' },
+  });
   return ok({ collection, items, environments: [], warnings: warnings.list });
 }
 

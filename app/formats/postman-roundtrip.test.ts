@@ -23,7 +23,11 @@ function postmanRequests(items: unknown): { method: string; headers: string[] }[
     if (Array.isArray(item.item)) out.push(...postmanRequests(item.item));
     else if (item.request !== undefined) {
       const r = typeof item.request === 'string' ? {} : asRecord(item.request);
-      const headers = Array.isArray(r.header) ? r.header.filter(isRecord).map((h) => `${asText(h.key)}: ${asText(h.value)}${h.disabled === true ? ' (disabled)' : ''}`) : [];
+      const headers = Array.isArray(r.header)
+        ? r.header
+            .filter(isRecord)
+            .map((h) => `${asText(h.key)}: ${asText(h.value)}${h.disabled === true ? ' (disabled)' : ''}`)
+        : [];
       out.push({ method: asText(r.method, 'GET'), headers });
     }
   }
@@ -54,21 +58,30 @@ for (const file of postmanFixtures) {
       assert.deepEqual(y.request.body, x.request.body, `body of ${x.request.name}`);
       assert.deepEqual(y.request.auth, x.request.auth, `auth of ${x.request.name}`);
     }
-    assert.deepEqual(second.value.collection.variables.filter((v) => !v.secret), first.value.collection.variables.filter((v) => !v.secret));
+    assert.deepEqual(
+      second.value.collection.variables.filter((v) => !v.secret),
+      first.value.collection.variables.filter((v) => !v.secret),
+    );
 
     // Against the original file: method strings and header rows verbatim (Postman keeps what we wrote).
     const original = JSON.parse(text) as unknown;
     if (isRecord(original) && Array.isArray(original.item)) {
       const before = postmanRequests(original.item);
       const after = postmanRequests(exported.json.item);
-      assert.deepEqual(after.map((r) => r.method), before.map((r) => r.method));
-      for (const [i, r] of before.entries()) if (r.headers.length) assert.deepEqual(after[i]?.headers, r.headers);
+      assert.deepEqual(
+        after.map((r) => r.method),
+        before.map((r) => r.method),
+      );
+      for (const [i, r] of before.entries())
+        if (r.headers.length) assert.deepEqual(after[i]?.headers, r.headers);
     }
   });
 }
 
 test('given a Postman environment with a secret, it exports without the secret value and re-imports the rest', () => {
-  const imported = importPostmanEnvironment(readFileSync(join(FIXTURES, 'postman-environment-secrets.input.json'), 'utf8'));
+  const imported = importPostmanEnvironment(
+    readFileSync(join(FIXTURES, 'postman-environment-secrets.input.json'), 'utf8'),
+  );
   assert.ok(imported.ok);
   const json = toPostmanEnvironment(imported.value.environment);
   assert.ok(!JSON.stringify(json).includes('do-not-commit'));

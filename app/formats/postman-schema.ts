@@ -25,9 +25,7 @@ export const authJsonSchema = z.looseObject({ type: z.string() });
 const eventSchema = z.looseObject({
   listen: z.string(),
   disabled: z.boolean().optional(),
-  script: z
-    .looseObject({ exec: z.union([z.string(), z.array(z.string()), z.null()]).optional() })
-    .optional(),
+  script: z.looseObject({ exec: z.union([z.string(), z.array(z.string()), z.null()]).optional() }).optional(),
 });
 export type PostmanEvent = z.infer<typeof eventSchema>;
 
@@ -45,7 +43,9 @@ export const bodyJsonSchema = z.looseObject({
   raw: z.union([z.string(), z.null()]).optional(),
   urlencoded: z.array(keyValueSchema).optional(),
   formdata: z.array(formDataSchema).optional(),
-  file: z.looseObject({ src: z.union([z.string(), z.null()]).optional(), content: z.string().optional() }).optional(),
+  file: z
+    .looseObject({ src: z.union([z.string(), z.null()]).optional(), content: z.string().optional() })
+    .optional(),
   graphql: z.looseObject({ query: z.string().optional(), variables: z.unknown().optional() }).optional(),
   options: z.looseObject({ raw: z.looseObject({ language: z.string().optional() }).optional() }).optional(),
   disabled: z.boolean().optional(),
@@ -101,7 +101,12 @@ export type PostmanCollectionJson = z.infer<typeof collectionJsonSchema>;
 export const environmentJsonSchema = z.looseObject({
   name: text.optional(),
   values: z.array(
-    z.looseObject({ key: text, value: z.unknown().optional(), enabled: z.boolean().optional(), type: z.string().optional() }),
+    z.looseObject({
+      key: text,
+      value: z.unknown().optional(),
+      enabled: z.boolean().optional(),
+      type: z.string().optional(),
+    }),
   ),
 });
 export type PostmanEnvironmentJson = z.infer<typeof environmentJsonSchema>;

@@ -12,7 +12,13 @@ import { openapiImporter } from './openapi-import';
 import { postmanImporter } from './postman-import';
 import type { ImportFormat, Importer, ImportResult } from './types';
 
-export const IMPORTERS: readonly Importer[] = [postmanImporter, insomniaImporter, openapiImporter, harImporter, curlImporter];
+export const IMPORTERS: readonly Importer[] = [
+  postmanImporter,
+  insomniaImporter,
+  openapiImporter,
+  harImporter,
+  curlImporter,
+];
 
 export function importerFor(format: ImportFormat): Importer {
   const found = IMPORTERS.find((i) => i.id === format);
@@ -32,17 +38,27 @@ export function detectFormat(text: string): { importer: Importer; confidence: nu
 export type ImportOutcome = ImportResult & { format: ImportFormat };
 
 /** Imports text in the given format, or detects it; never throws (an importer's crash is `import.failed`). */
-export async function importText(text: string, format: ImportFormat | 'auto' = 'auto'): Promise<Result<ImportOutcome>> {
+export async function importText(
+  text: string,
+  format: ImportFormat | 'auto' = 'auto',
+): Promise<Result<ImportOutcome>> {
   const importer = format === 'auto' ? detectFormat(text)?.importer : importerFor(format);
   if (!importer) {
-    return fail('import.unrecognised', `The input is not in a format Statuscope imports. Tried, in order: ${IMPORTERS.map((i) => i.name).join('; ')}.`, {
-      detail: { tried: IMPORTERS.map((i) => i.id).join(',') },
-    });
+    return fail(
+      'import.unrecognised',
+      `The input is not in a format Statuscope imports. Tried, in order: ${IMPORTERS.map((i) => i.name).join('; ')}.`,
+      {
+        detail: { tried: IMPORTERS.map((i) => i.id).join(',') },
+      },
+    );
   }
   try {
     const result = await importer.import(text);
     return result.ok ? { ok: true, value: { format: importer.id, ...result.value } } : result;
   } catch (thrown) {
-    return fail('import.failed', `The ${importer.name} importer failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    return fail(
+      'import.failed',
+      `The ${importer.name} importer failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    );
   }
 }

@@ -16,7 +16,8 @@ function lineColumn(text: string, offset: number): string {
 function whereOf(thrown: unknown, text: string): string | undefined {
   if (thrown instanceof Error && 'linePos' in thrown && Array.isArray(thrown.linePos)) {
     const first: unknown = thrown.linePos[0];
-    if (isRecord(first) && typeof first.line === 'number' && typeof first.col === 'number') return `line ${first.line}, column ${first.col}`;
+    if (isRecord(first) && typeof first.line === 'number' && typeof first.col === 'number')
+      return `line ${first.line}, column ${first.col}`;
   }
   const position = /at position (\d+)/.exec(messageOf(thrown))?.[1];
   return position === undefined ? undefined : lineColumn(text, Number(position));
@@ -36,7 +37,11 @@ export function parseStructured(text: string): Result<unknown> {
       const why = (messageOf(thrown).split('\n')[0] ?? '').replace(/:\s*$/, '');
       // Node's JSON errors do not always give a position; the YAML parser (a JSON superset) does.
       const where = whereOf(thrown, trimmed) ?? whereOf(yamlError, trimmed);
-      return fail('import.invalid', `The file is neither valid JSON nor valid YAML: ${why}${where && !why.includes(where) ? ` (${where})` : ''}`, where ? { detail: { where } } : {});
+      return fail(
+        'import.invalid',
+        `The file is neither valid JSON nor valid YAML: ${why}${where && !why.includes(where) ? ` (${where})` : ''}`,
+        where ? { detail: { where } } : {},
+      );
     }
   }
 }
@@ -81,7 +86,9 @@ export function asText(value: unknown, fallback = ''): string {
 }
 
 export function asOptionalText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }
 
 /** Formats a zod-style path (`item[3].request.url`) for an `import.invalid` message. */
@@ -104,7 +111,10 @@ interface IssueLike {
  * The most specific schema issue: inside a union, the branch that got furthest (the longest path)
  * says more than "Invalid input" at the union itself.
  */
-export function deepestIssue(issue: IssueLike, prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+export function deepestIssue(
+  issue: IssueLike,
+  prefix: PropertyKey[] = [],
+): { path: PropertyKey[]; message: string } {
   const here = [...prefix, ...issue.path];
   let best = { path: here, message: issue.message };
   for (const branch of issue.errors ?? []) {

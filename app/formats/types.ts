@@ -66,7 +66,10 @@ export function countItems(items: readonly ImportedItem[]): { requests: number; 
 }
 
 /** Every request in tree order with its folder path, for exporters and tests. */
-export function flattenRequests(items: readonly ImportedItem[], path: string[] = []): { path: string[]; request: SavedRequest }[] {
+export function flattenRequests(
+  items: readonly ImportedItem[],
+  path: string[] = [],
+): { path: string[]; request: SavedRequest }[] {
   const out: { path: string[]; request: SavedRequest }[] = [];
   for (const item of items) {
     if (item.kind === 'request') out.push({ path, request: item.request });

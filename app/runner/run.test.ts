@@ -82,7 +82,7 @@ describe('collection runner against a real server', () => {
     assert.equal(report.environment, 'local');
     assert.equal(events.length, 7);
     assert.equal(events[6], '7/7 zz-offline.yaml error');
-    assert.match(formatRunText(report), /FAIL  GET Missing item <&> "quoted"  404 Not Found/);
+    assert.match(formatRunText(report), /FAIL {2}GET Missing item <&> "quoted" {2}404 Not Found/);
   });
 
   it('given a concurrency of 4, the outcomes are the same and stay in collection order', async () => {

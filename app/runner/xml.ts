@@ -5,18 +5,40 @@
  * / `\uNNNN` instead. Markup characters are escaped (§2.4); in attribute values tab, CR and LF become
  * character references so attribute-value normalisation (§3.3.3) keeps them.
  */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function visible(ch: string): string {
-  const code = ch.charCodeAt(0);
+function visible(code: number): string {
   return code <= 0xff
     ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
     : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Replaces every character XML 1.0 §2.2 forbids with its visible escape; surrogate pairs stay. */
+function onlyXmlChars(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
+      out += text.slice(i, i + 2);
+      i += 1;
+    } else if (
+      isHigh(c) ||
+      isLow(c) ||
+      c === 0xfffe ||
+      c === 0xffff ||
+      (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd)
+    ) {
+      out += visible(c);
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML, visible).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return onlyXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function xmlAttr(text: string): string {

@@ -14,11 +14,29 @@ const MATRIX: ScanMatrix = {
       label: 'A | "quoted", label',
       optionsAllow: ['GET'],
       cells: [
-        { method: 'OPTIONS', set: 'options', safety: 'safe', send: true, status: 204, reason: 'No Content', allow: ['GET'] },
-        { method: 'GET', set: 'standard', safety: 'safe', send: true, status: 501, reason: '=HYPERLINK("x")', cause: 'endpoint-stub' },
+        {
+          method: 'OPTIONS',
+          set: 'options',
+          safety: 'safe',
+          send: true,
+          status: 204,
+          reason: 'No Content',
+          allow: ['GET'],
+        },
+        {
+          method: 'GET',
+          set: 'standard',
+          safety: 'safe',
+          send: true,
+          status: 501,
+          reason: '=HYPERLINK("x")',
+          cause: 'endpoint-stub',
+        },
         { method: 'DELETE', set: 'standard', safety: 'unsafe', send: false, skipReason: 'no consent' },
       ],
-      contradictions: [{ kind: '501-on-get-head', methods: ['GET'], message: 'GET answered 501.', ref: 'RFC 9110 §9.1' }],
+      contradictions: [
+        { kind: '501-on-get-head', methods: ['GET'], message: 'GET answered 501.', ref: 'RFC 9110 §9.1' },
+      ],
     },
   ],
   problems: [],
@@ -32,7 +50,10 @@ describe('matrix export', () => {
     assert.equal(mediaType, 'text/csv; charset=utf-8');
     const lines = text.split('\r\n');
     assert.equal(lines.length, 5, 'header, three cells, final CRLF');
-    assert.equal(lines[2], `http://127.0.0.1:1/a,"A | ""quoted"", label",,GET,standard,safe,yes,501,"'=HYPERLINK(""x"")",,,endpoint-stub,,,,,501-on-get-head`);
+    assert.equal(
+      lines[2],
+      `http://127.0.0.1:1/a,"A | ""quoted"", label",,GET,standard,safe,yes,501,"'=HYPERLINK(""x"")",,,endpoint-stub,,,,,501-on-get-head`,
+    );
     assert.match(lines[3] ?? '', /,DELETE,standard,unsafe,no,.*,no consent,$/);
     assert.equal(csvField('-1'), "'-1");
   });

@@ -40,7 +40,11 @@ describe('mapLimited', () => {
     const gate = new RateGate(1); // one start per second
     const t0 = performance.now();
     setTimeout(() => controller.abort(), 50);
-    const out = await mapLimited([1, 2, 3], async (n) => n, { concurrency: 3, rate: gate, signal: controller.signal });
+    const out = await mapLimited([1, 2, 3], async (n) => n, {
+      concurrency: 3,
+      rate: gate,
+      signal: controller.signal,
+    });
     assert.ok(performance.now() - t0 < 500);
     assert.deepEqual(out, [1, undefined, undefined]);
   });

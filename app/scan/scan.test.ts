@@ -7,6 +7,7 @@ import { previewSender } from './observe';
 import { buildScanPlan } from './plan';
 import { runScan } from './scan';
 import { resolveScanTargets } from './targets';
+import { writeCollection } from '../runner/test-support';
 import { json, startKnownServer, text } from './test-server';
 
 const ITEMS_ALLOW = 'GET, HEAD, POST, PUT, OPTIONS';
@@ -239,6 +240,64 @@ describe('scan limits and cancel', () => {
       assert.ok(server.requests.length <= 2, 'nothing started after the cancel');
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('capability scan of a collection folder', () => {
+  it('given a collection, it scans each request with its resolved URL and auth, and never sends unsafe methods there', async () => {
+    const server = await startKnownServer(TABLE);
+    const c = await writeCollection({
+      'collection.yaml': {
+        name: 'C',
+        auth: { type: 'bearer', token: '{{token}}' },
+        variables: [{ name: 'token', value: 't0k' }],
+      },
+      'environments/local.yaml': { name: 'local', variables: [{ name: 'base', value: server.url }] },
+      'api/items.yaml': {
+        name: 'Items',
+        method: 'POST',
+        url: '{{base}}/items',
+        body: { kind: 'json', text: '{}' },
+      },
+      'api/stub.yaml': { name: 'Stub', method: 'GET', url: '{{base}}/stub' },
+      'other.yaml': { name: 'Unresolved', method: 'GET', url: '{{nowhere}}/x' },
+    });
+    try {
+      const m = await scan({
+        target: { kind: 'collection', root: c.root, relPath: '', environment: 'local' },
+        allowUnsafe: true,
+        methodSets: ['standard'],
+        ratePerSecond: 500,
+      });
+      assert.deepEqual(
+        m.rows.map((r) => [r.label, r.source, r.url]),
+        [
+          ['Items', 'api/items.yaml', `${server.url}/items`],
+          ['Stub', 'api/stub.yaml', `${server.url}/stub`],
+        ],
+      );
+      assert.deepEqual(
+        m.problems.map((p) => p.source),
+        ['other.yaml'],
+      );
+      const methods = new Set(server.requests.map((r) => r.requestLine.split(' ')[0]));
+      assert.deepEqual([...methods].sort(), ['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+      assert.ok(
+        server.requests.every((r) => /\r\nAuthorization: Bearer t0k\r\n/i.test(r.head)),
+        'the collection auth goes with every cell',
+      );
+      assert.ok(
+        server.requests.every((r) => !/content-type/i.test(r.head)),
+        'no body, so no Content-Type',
+      );
+      assert.match(
+        m.rows[0]?.cells.find((x) => x.method === 'POST')?.skipReason ?? '',
+        /not to collection requests/,
+      );
+    } finally {
+      await server.close();
+      await c.cleanup();
     }
   });
 });

@@ -18,15 +18,35 @@ async function service() {
 
 describe('run-domain operations through dispatch', () => {
   it('given scan:run, it pushes scan:progress and returns the matrix; scan:export turns it into Markdown', async () => {
-    const server = await startKnownServer({ '/': { GET: json(200, {}), '*': json(501, { error: 'not_implemented' }) } });
+    const server = await startKnownServer({
+      '/': { GET: json(200, {}), '*': json(501, { error: 'not_implemented' }) },
+    });
     const svc = await service();
     try {
       const events: Array<RunEvents['scan:progress']> = [];
-      const ctx: CallContext = { emit: (name, payload) => void (name === 'scan:progress' && 'scanId' in payload && 'url' in payload && events.push(payload)) };
-      const r = await dispatch(svc.handlers, 'scan:run', { scanId: 'svc1', target: { kind: 'urls', urls: [`${server.url}/`] }, methodSets: ['standard'], ratePerSecond: 500 }, ctx);
+      const ctx: CallContext = {
+        emit: (name, payload) =>
+          void (name === 'scan:progress' && 'scanId' in payload && 'url' in payload && events.push(payload)),
+      };
+      const r = await dispatch(
+        svc.handlers,
+        'scan:run',
+        {
+          scanId: 'svc1',
+          target: { kind: 'urls', urls: [`${server.url}/`] },
+          methodSets: ['standard'],
+          ratePerSecond: 500,
+        },
+        ctx,
+      );
       assert.ok(r.ok);
       assert.equal(events.length, 4);
-      const exported = await dispatch(svc.handlers, 'scan:export', { matrix: r.value, format: 'markdown' }, ctx);
+      const exported = await dispatch(
+        svc.handlers,
+        'scan:export',
+        { matrix: r.value, format: 'markdown' },
+        ctx,
+      );
       assert.ok(exported.ok);
       assert.match(JSON.stringify(exported.value), /Capability matrix/);
       const bad = await dispatch(svc.handlers, 'scan:export', { matrix: { rows: 'no' }, format: 'csv' }, ctx);
@@ -42,9 +62,19 @@ describe('run-domain operations through dispatch', () => {
     const svc = await service();
     try {
       const ctx: CallContext = { emit: () => undefined };
-      const running = dispatch(svc.handlers, 'scan:run', { scanId: 'svc2', target: { kind: 'urls', urls: [server.url] }, timeoutMs: 30_000 }, ctx);
+      const running = dispatch(
+        svc.handlers,
+        'scan:run',
+        { scanId: 'svc2', target: { kind: 'urls', urls: [server.url] }, timeoutMs: 30_000 },
+        ctx,
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const again = await dispatch(svc.handlers, 'scan:run', { scanId: 'svc2', target: { kind: 'urls', urls: [server.url] } }, ctx);
+      const again = await dispatch(
+        svc.handlers,
+        'scan:run',
+        { scanId: 'svc2', target: { kind: 'urls', urls: [server.url] } },
+        ctx,
+      );
       assert.equal(again.ok ? '' : again.error.code, 'scan.already-running');
       const cancelled = await dispatch(svc.handlers, 'scan:cancel', { scanId: 'svc2' }, ctx);
       assert.deepEqual(cancelled.ok && cancelled.value, { cancelled: true });

@@ -4,6 +4,7 @@ import { checkMethodToken } from '../../app/common/method-token';
 import { useExchangeStore } from '../stores/exchange-store';
 import { toSpec, useRequestStore } from '../stores/request-store';
 import { useRawStore } from '../stores/raw-store';
+import { collectionOrigin, describeVariables, sendFromCollection, useUrlVariables } from './collections/send-route';
 
 /** Offered in the list; any other token may be typed. RFC 9110 methods, PATCH (RFC 5789), QUERY, WebDAV (RFC 4918). */
 export const OFFERED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'QUERY', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'REPORT', 'SEARCH'];
@@ -13,7 +14,10 @@ export function sendCurrent(): void {
   const exchange = useExchangeStore.getState();
   if (exchange.status === 'sending') return;
   const request = useRequestStore.getState();
+  const origin = collectionOrigin();
   if (raw.enabled) void exchange.sendRaw(request.url, raw.text);
+  // A request from an open collection is resolved (variables, auth, cookies) and sent by the host.
+  else if (origin) void sendFromCollection(origin);
   else void exchange.send(toSpec(request));
 }
 
@@ -26,6 +30,7 @@ export function RequestBar() {
   const cancel = useExchangeStore((s) => s.cancel);
   const rawEnabled = useRawStore((s) => s.enabled);
   const check = checkMethodToken(method);
+  const { hints } = useUrlVariables();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -67,7 +72,7 @@ export function RequestBar() {
           </datalist>
         </>
       )}
-      <input className="url" aria-label="URL" placeholder={rawEnabled ? 'http://host:port (where the raw bytes go)' : 'http://127.0.0.1:8080/path'} value={url} spellCheck={false} onChange={(e) => setUrl(e.target.value)} />
+      <input className="url" aria-label="URL" placeholder={rawEnabled ? 'http://host:port (where the raw bytes go)' : 'http://127.0.0.1:8080/path'} value={url} spellCheck={false} onChange={(e) => setUrl(e.target.value)} title={hints.length > 0 ? describeVariables(hints) : undefined} />
       {status === 'sending' ? (
         <button type="button" className="danger" onClick={() => void cancel()}>
           Cancel

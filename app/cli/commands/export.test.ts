@@ -16,13 +16,32 @@ let work: string;
 function io(): { io: CliIo; out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  return { io: { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {}, cwd: work, signal: new AbortController().signal }, out: () => out, err: () => err };
+  return {
+    io: {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      env: {},
+      cwd: work,
+      signal: new AbortController().signal,
+    },
+    out: () => out,
+    err: () => err,
+  };
 }
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'statuscope-export-'));
   const c = io();
-  const code = await importCommand.run([join(FIXTURES, 'postman-kitchen-sink.input.json'), '--into', 'sink', '--env', join(FIXTURES, 'postman-environment-secrets.input.json')], c.io);
+  const code = await importCommand.run(
+    [
+      join(FIXTURES, 'postman-kitchen-sink.input.json'),
+      '--into',
+      'sink',
+      '--env',
+      join(FIXTURES, 'postman-environment-secrets.input.json'),
+    ],
+    c.io,
+  );
   assert.equal(code, 0, c.err());
 });
 after(async () => {
@@ -36,16 +55,25 @@ describe('statuscope export', () => {
     const json: unknown = JSON.parse(c.out());
     assert.ok(typeof json === 'object' && json !== null && 'info' in json);
     const again = await postmanImporter.import(c.out());
-    const original = await postmanImporter.import(await readFile(join(FIXTURES, 'postman-kitchen-sink.input.json'), 'utf8'));
+    const original = await postmanImporter.import(
+      await readFile(join(FIXTURES, 'postman-kitchen-sink.input.json'), 'utf8'),
+    );
     assert.ok(again.ok && original.ok);
-    const essence = (r: typeof again) => (r.ok ? flattenRequests(r.value.items).map(({ request: q }) => [q.method, q.url, q.headers, q.body]) : []);
+    const essence = (r: typeof again) =>
+      r.ok
+        ? flattenRequests(r.value.items).map(({ request: q }) => [q.method, q.url, q.headers, q.body])
+        : [];
     assert.deepEqual(essence(again), essence(original));
     assert.match(c.err(), /environment\(s\) not written: give -o FILE/);
   });
 
   it('given -o, it writes the collection and each environment next to it', async () => {
     const c = io();
-    assert.equal(await exportCommand.run(['sink', '--format', 'postman', '-o', 'out.postman_collection.json'], c.io), 0, c.err());
+    assert.equal(
+      await exportCommand.run(['sink', '--format', 'postman', '-o', 'out.postman_collection.json'], c.io),
+      0,
+      c.err(),
+    );
     const files = await readdir(work);
     assert.ok(files.includes('out.postman_collection.json'));
     assert.ok(files.includes('out.staging.postman_environment.json'), files.join(','));

@@ -61,7 +61,12 @@ function isExportFormat(value: string | undefined): value is ExportFormat {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'environment';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'environment'
+  );
 }
 
 function reportWarnings(io: CliIo, warnings: readonly ImportWarning[]): void {
@@ -105,9 +110,16 @@ export const exportCommand: CliCommand = {
       text = `${JSON.stringify(exported.json, null, 2)}\n`;
       if (output) {
         const base = output.replace(/\.json$/i, '').replace(/\.postman_collection$/i, '');
-        for (const env of tree.environments) files.push({ file: `${base}.${slug(env.name)}.postman_environment.json`, text: `${JSON.stringify(toPostmanEnvironment(env), null, 2)}\n` });
+        for (const env of tree.environments)
+          files.push({
+            file: `${base}.${slug(env.name)}.postman_environment.json`,
+            text: `${JSON.stringify(toPostmanEnvironment(env), null, 2)}\n`,
+          });
       } else if (tree.environments.length) {
-        warnings.push({ item: tree.collection.name, what: `${tree.environments.length} environment(s) not written: give -o FILE to write them next to it` });
+        warnings.push({
+          item: tree.collection.name,
+          what: `${tree.environments.length} environment(s) not written: give -o FILE to write them next to it`,
+        });
       }
     } else {
       const exported = collectionToHar(tree, values.env === undefined ? {} : { environment: values.env });

@@ -14,7 +14,13 @@ let work: string;
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {}, cwd: work, signal: new AbortController().signal };
+  const io: CliIo = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    env: {},
+    cwd: work,
+    signal: new AbortController().signal,
+  };
   const code = await importCommand.run(args, io);
   return { code, out, err };
 }
@@ -28,20 +34,42 @@ after(async () => {
 
 describe('statuscope import', () => {
   it('given a Postman collection and an environment, it writes the folder and prints counts and every warning', async () => {
-    const r = await run(join(FIXTURES, 'postman-kitchen-sink.input.json'), '--into', 'sink', '--env', join(FIXTURES, 'postman-environment-secrets.input.json'));
+    const r = await run(
+      join(FIXTURES, 'postman-kitchen-sink.input.json'),
+      '--into',
+      'sink',
+      '--env',
+      join(FIXTURES, 'postman-environment-secrets.input.json'),
+    );
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Imported Postman Collection v2\.0\/v2\.1: "Kitchen sink" into .*sink/);
     assert.match(r.out, /12 requests, 2 folders, 1 environment \(Staging\)/);
-    assert.match(r.out, /Users \/ Patch user \(lower-case method\): uses Postman dynamic variable \{\{\$guid\}\}/);
+    assert.match(
+      r.out,
+      /Users \/ Patch user \(lower-case method\): uses Postman dynamic variable \{\{\$guid\}\}/,
+    );
     assert.match(r.out, /environment Staging: variable "apiKey" is secret/);
     const root = join(work, 'sink');
     const collection: unknown = parseYaml(await readFile(join(root, 'collection.yaml'), 'utf8'));
-    assert.ok(typeof collection === 'object' && collection !== null && 'name' in collection && collection.name === 'Kitchen sink');
+    assert.ok(
+      typeof collection === 'object' &&
+        collection !== null &&
+        'name' in collection &&
+        collection.name === 'Kitchen sink',
+    );
     const users = await readdir(join(root, 'users'));
-    assert.ok(users.some((f) => f.startsWith('patch-user')), users.join(','));
-    const patch: unknown = parseYaml(await readFile(join(root, 'users', users.find((f) => f.startsWith('patch-user')) ?? ''), 'utf8'));
+    assert.ok(
+      users.some((f) => f.startsWith('patch-user')),
+      users.join(','),
+    );
+    const patch: unknown = parseYaml(
+      await readFile(join(root, 'users', users.find((f) => f.startsWith('patch-user')) ?? ''), 'utf8'),
+    );
     assert.ok(typeof patch === 'object' && patch !== null && 'method' in patch && patch.method === 'patch');
-    const envText = await readFile(join(root, 'environments', (await readdir(join(root, 'environments')))[0] ?? ''), 'utf8');
+    const envText = await readFile(
+      join(root, 'environments', (await readdir(join(root, 'environments')))[0] ?? ''),
+      'utf8',
+    );
     assert.doesNotMatch(envText, /do-not-commit/);
   });
 
@@ -58,7 +86,9 @@ describe('statuscope import', () => {
     assert.match(again.err, /import\.target-not-empty: .* pass --merge/);
     const merged = await run(join(FIXTURES, 'curl-chrome-bash.input.sh'), '--into', 'merged', '--merge');
     assert.equal(merged.code, 0, merged.err);
-    const files = (await readdir(join(work, 'merged'))).filter((f) => f.endsWith('.yaml') && f !== 'collection.yaml');
+    const files = (await readdir(join(work, 'merged'))).filter(
+      (f) => f.endsWith('.yaml') && f !== 'collection.yaml',
+    );
     assert.equal(files.length, 5);
   });
 
@@ -66,7 +96,9 @@ describe('statuscope import', () => {
     const r = await run(join(FIXTURES, 'openapi-kitchen-sink.input.yaml'), '--dry-run', '--json');
     assert.equal(r.code, 0, r.err);
     const summary: unknown = JSON.parse(r.out);
-    assert.ok(typeof summary === 'object' && summary !== null && 'requests' in summary && 'format' in summary);
+    assert.ok(
+      typeof summary === 'object' && summary !== null && 'requests' in summary && 'format' in summary,
+    );
     assert.equal(summary.format, 'openapi');
     assert.equal(summary.requests, 7);
   });

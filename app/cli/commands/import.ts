@@ -76,7 +76,8 @@ function isFormat(value: string): value is ImportFormat | 'auto' {
 async function readInput(file: string, io: CliIo): Promise<string> {
   if (file !== '-') return readFile(path.resolve(io.cwd, file), 'utf8');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of process.stdin)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -102,8 +103,10 @@ export const importCommand: CliCommand = {
     }
     const [file, ...extra] = positionals;
     if (file === undefined) return usage(io, 'which file? Give FILE (or - for standard input).');
-    if (extra.length) return usage(io, `one file at a time (got ${positionals.length}); pass environments with --env.`);
-    if (!isFormat(values.format)) return usage(io, `unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
+    if (extra.length)
+      return usage(io, `one file at a time (got ${positionals.length}); pass environments with --env.`);
+    if (!isFormat(values.format))
+      return usage(io, `unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
     const dryRun = values['dry-run'];
     if (!dryRun && values.into === undefined) return usage(io, 'where to? Give --into DIR (or --dry-run).');
 
@@ -153,7 +156,9 @@ export const importCommand: CliCommand = {
     const counts = countItems(result.items);
     const formatName = IMPORTERS.find((i) => i.id === result.format)?.name ?? result.format;
     if (values.json) {
-      io.stdout(`${JSON.stringify({ format: result.format, collection: result.collection.name, root: root ?? null, ...counts, environments, warnings }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ format: result.format, collection: result.collection.name, root: root ?? null, ...counts, environments, warnings }, null, 2)}\n`,
+      );
       return EXIT_OK;
     }
     const lines = [

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkJUnit } from '../../runner/junit-check';
-import { shopCollection, startShopServer, writeCollection, type TempCollection } from '../../runner/test-support';
+import {
+  shopCollection,
+  startShopServer,
+  writeCollection,
+  type TempCollection,
+} from '../../runner/test-support';
 import { closedPort, type RawServer } from '../../testing/servers';
 import type { CliIo } from '../command';
 import { runCommand } from './run';
@@ -19,7 +24,13 @@ function capture(cwd: string, dataDir: string): Captured {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env: { STATUSCOPE_DATA_DIR: dataDir }, cwd, signal: new AbortController().signal },
+    io: {
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+      env: { STATUSCOPE_DATA_DIR: dataDir },
+      cwd,
+      signal: new AbortController().signal,
+    },
     out: () => out.join(''),
     err: () => err.join(''),
   };
@@ -45,8 +56,8 @@ describe('statuscope run', () => {
     const code = await runCommand.run(['collection', '--env', 'local'], c.io);
     assert.equal(code, 1, c.err());
     const text = c.out();
-    assert.match(text, /PASS  GET Health {2}200 OK/);
-    assert.match(text, /FAIL  GET Missing item <&> "quoted" {2}404 Not Found/);
+    assert.match(text, /PASS {2}GET Health {2}200 OK/);
+    assert.match(text, /FAIL {2}GET Missing item <&> "quoted" {2}404 Not Found/);
     assert.match(text, /✗ status-equals: Expected status 200, got 404 Not Found\./);
     assert.match(text, /ERROR GET Offline\n\s+net\.refused/);
     assert.match(text, /7 requests: 3 passed, 1 failed, 3 could not be sent; 10 assertions, 2 failed/);
@@ -63,7 +74,10 @@ describe('statuscope run', () => {
 
   it('given --reporter junit --out, it writes JUnit XML CI servers read and prints the summary', async () => {
     const c = capture(collection.root, dataDir);
-    const code = await runCommand.run(['.', '-e', 'local', '--reporter', 'junit', '--out', 'junit.xml'], c.io);
+    const code = await runCommand.run(
+      ['.', '-e', 'local', '--reporter', 'junit', '--out', 'junit.xml'],
+      c.io,
+    );
     assert.equal(code, 1);
     const xml = await readFile(path.join(collection.root, 'junit.xml'), 'utf8');
     assert.deepEqual(checkJUnit(xml), []);
@@ -77,7 +91,15 @@ describe('statuscope run', () => {
     const parsed: unknown = JSON.parse(c.out());
     assert.ok(typeof parsed === 'object' && parsed !== null && 'bailed' in parsed && 'totals' in parsed);
     assert.equal(parsed.bailed, true);
-    assert.deepEqual(parsed.totals, { requests: 7, passed: 3, failed: 1, errors: 0, skipped: 3, assertions: 10, assertionsFailed: 2 });
+    assert.deepEqual(parsed.totals, {
+      requests: 7,
+      passed: 3,
+      failed: 1,
+      errors: 0,
+      skipped: 3,
+      assertions: 10,
+      assertionsFailed: 2,
+    });
   });
 
   it('given bad usage or no collection, it exits 2 and says why', async () => {

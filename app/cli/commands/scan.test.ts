@@ -10,12 +10,25 @@ import type { CliIo } from '../command';
 import { auditCommand } from './audit';
 import { scanCommand } from './scan';
 
-const SPEC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scan', 'fixtures', 'inventory.openapi.yaml');
+const SPEC = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'scan',
+  'fixtures',
+  'inventory.openapi.yaml',
+);
 
 function capture(cwd: string, dataDir: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env: { STATUSCOPE_DATA_DIR: dataDir }, cwd, signal: new AbortController().signal };
+  const io: CliIo = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    env: { STATUSCOPE_DATA_DIR: dataDir },
+    cwd,
+    signal: new AbortController().signal,
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -42,7 +55,10 @@ describe('statuscope scan and statuscope audit', () => {
 
   it('given a URL and consent, scan prints each method with its status and the contradictions, and exits 0', async () => {
     const c = capture(dir, dir);
-    const code = await scanCommand.run([`${server.url}/items`, '--methods', 'standard,unknown', '--allow-unsafe', '--rate', '500'], c.io);
+    const code = await scanCommand.run(
+      [`${server.url}/items`, '--methods', 'standard,unknown', '--allow-unsafe', '--rate', '500'],
+      c.io,
+    );
     assert.equal(code, 0, c.err());
     assert.match(c.out(), /XYZZY\s+501 Not Implemented/);
     assert.match(c.out(), /POST\s+501 Not Implemented/);
@@ -51,11 +67,34 @@ describe('statuscope scan and statuscope audit', () => {
 
   it('given --format csv -o, scan writes RFC 4180 CSV with a line per cell', async () => {
     const c = capture(dir, dir);
-    assert.equal(await scanCommand.run([`${server.url}/items`, '--methods', 'standard', '--allow-unsafe', '--format', 'csv', '-o', 'm.csv', '--rate', '500'], c.io), 0);
+    assert.equal(
+      await scanCommand.run(
+        [
+          `${server.url}/items`,
+          '--methods',
+          'standard',
+          '--allow-unsafe',
+          '--format',
+          'csv',
+          '-o',
+          'm.csv',
+          '--rate',
+          '500',
+        ],
+        c.io,
+      ),
+      0,
+    );
     const lines = (await readFile(path.join(dir, 'm.csv'), 'utf8')).trimEnd().split('\r\n');
-    assert.equal(lines[0], 'url,label,source,method,set,safety,sent,status,reason,allow,answered_by,cause,body_bytes,ms,error,skip_reason,contradictions');
+    assert.equal(
+      lines[0],
+      'url,label,source,method,set,safety,sent,status,reason,allow,answered_by,cause,body_bytes,ms,error,skip_reason,contradictions',
+    );
     assert.equal(lines.length, 1 + 8);
-    assert.match(lines.find((l) => l.includes(',PUT,')) ?? '', /,yes,501,Not Implemented,,.*allowed-but-refused$/);
+    assert.match(
+      lines.find((l) => l.includes(',PUT,')) ?? '',
+      /,yes,501,Not Implemented,,.*allowed-but-refused$/,
+    );
   });
 
   it('given --dry-run, scan prints the plan and sends nothing', async () => {
@@ -79,9 +118,20 @@ describe('statuscope scan and statuscope audit', () => {
     assert.equal(await auditCommand.run([SPEC, '--base-url', server.url, '--rate', '500'], c.io), 1, c.err());
     assert.match(c.out(), /not-built\s+GET\s+\/reports\/daily\s+404/);
     const j = capture(dir, dir);
-    assert.equal(await auditCommand.run([SPEC, '--base-url', server.url, '--format', 'json', '--no-undocumented', '--rate', '500'], j.io), 1);
+    assert.equal(
+      await auditCommand.run(
+        [SPEC, '--base-url', server.url, '--format', 'json', '--no-undocumented', '--rate', '500'],
+        j.io,
+      ),
+      1,
+    );
     const report: unknown = JSON.parse(j.out());
-    assert.ok(typeof report === 'object' && report !== null && 'undocumented' in report && Array.isArray(report.undocumented));
+    assert.ok(
+      typeof report === 'object' &&
+        report !== null &&
+        'undocumented' in report &&
+        Array.isArray(report.undocumented),
+    );
     assert.equal(report.undocumented.length, 0);
   });
 

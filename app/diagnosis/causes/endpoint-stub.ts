@@ -3,7 +3,7 @@
  * feature flag, a retired version). Signs: the application's own body says "not implemented", the
  * framework would never 501 by itself, GET fails too, the same method works on another path.
  */
-import { statusLine } from '../probe-analysis';
+import { fromCache, repeatOf, statusLine } from '../probe-analysis';
 import { docsStep, doNotRetry, hasProtocolFeature, reportToOwner, useAllowedMethodSteps } from './steps';
 import { probeSource, Tally, type CauseInput, type CauseScore } from './tally';
 
@@ -106,14 +106,27 @@ export function scoreEndpointStub({ s, p }: CauseInput): CauseScore {
     const control = p.byKind['control-get'] ?? p.byKind['control-head'];
     if (control?.signals && control.method !== s.method) {
       if (control.status === 501) {
+        // A 501 to the control out of the same cache is the same stored answer, not a second opinion.
+        const cached = fromCache(control.signals);
         t.add(
-          control.sameAsOriginal ? 3 : 2.5,
-          `${control.method} on the same URL: ${statusLine(control)}`,
+          cached ? 1 : control.sameAsOriginal ? 3 : 2.5,
+          `${control.method} on the same URL: ${statusLine(control)}${cached ? ' (from a cache)' : ''}`,
           `the endpoint refuses ${control.method} too, which every server implements: the endpoint itself is the stub`,
           probeSource(control.id),
         );
       }
     }
+    // A stub answers 501 every time; the same request answered otherwise is stale (cached) or intermittent.
+    const again = repeatOf(s.method, p);
+    if (again?.status !== null && again?.status !== undefined && again.status !== 501)
+      t.add(
+        -4,
+        `the same request again: ${statusLine(again)}`,
+        fromCache(s)
+          ? 'the origin implements the endpoint today: the stored 501 is stale, not a stub'
+          : 'the 501 comes and goes: a stub would answer 501 every time',
+        probeSource(again.id),
+      );
     const sib = p.byKind['sibling-path'];
     if (sib?.signals) {
       if (sib.sameAsOriginal)

@@ -37,11 +37,13 @@ export function scoreMethodSpelling({ s, p }: CauseInput): CauseScore {
       t.add(1, `Allow: ${s.allow.join(', ')}`, `${best.method} is supported here`);
     const upper = p?.byKind['method-upper'];
     if (upper?.status !== null && upper?.status !== undefined) {
+      // Decisive: the server implements the method under its registered spelling, so what it lacks is
+      // only the misspelt token; method-unsupported takes the same probe as evidence against itself.
       if (upper.status !== 501)
         t.add(
-          2.5,
+          4,
           `${upper.method} on the same URL: ${statusLine(upper)}`,
-          `the corrected method is handled: the spelling was the cause`,
+          `the corrected method is handled: the server implements ${upper.method}, only the spelling "${m}" was wrong`,
           probeSource(upper.id),
         );
       else

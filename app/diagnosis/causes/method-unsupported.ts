@@ -115,6 +115,14 @@ export function scoreMethodUnsupported({ s, p }: CauseInput): CauseScore {
           probeSource(sib.id),
         );
     }
+    const upper = p.byKind['method-upper'];
+    if (upper?.status !== null && upper?.status !== undefined && upper.status !== 501)
+      t.add(
+        -4,
+        `${upper.method} on the same URL: ${statusLine(upper)}`,
+        `the server implements ${upper.method}; what it refuses is only the spelling "${m}" (method-spelling)`,
+        probeSource(upper.id),
+      );
     const control = p.byKind['control-get'] ?? p.byKind['control-head'];
     if (control?.status !== null && control?.status !== undefined && control.method !== m) {
       if (control.status === 501)

@@ -3,7 +3,7 @@
  * error, an answer that comes and goes). 501 promises a lasting lack of support; a failure belongs to
  * 500 or 503 (RFC 9110 §15.6.1, §15.6.4).
  */
-import { statusLine } from '../probe-analysis';
+import { fromCache, repeatOf, statusLine } from '../probe-analysis';
 import { reportToOwner } from './steps';
 import { probeSource, Tally, type CauseInput, type CauseScore } from './tally';
 
@@ -14,20 +14,20 @@ export function scoreMisused501({ s, p }: CauseInput): CauseScore {
   const t = new Tally();
   const failure = s.mentions.runtimeFailure;
   if (failure) {
-    if (STACK.test(failure))
-      t.add(4, `"${failure}"`, 'a stack trace: code crashed; that is a 500, not a lasting "not implemented"');
+    // The error line ("TypeError: …") often comes before the frames: look for a frame in the whole body.
+    const frame = STACK.exec(failure) ?? STACK.exec(s.bodyVisible);
+    if (frame)
+      t.add(
+        4,
+        `"${failure}"${frame[0] === failure ? '' : ` … "${frame[0].slice(0, 120)}"`}`,
+        'a stack trace: code crashed; that is a 500, not a lasting "not implemented"',
+      );
     else t.add(2.5, `"${failure}"`, 'the message describes a runtime failure, not missing functionality');
   }
-  const retry = p?.byKind['cache-bypass'];
-  if (
-    retry?.status !== null &&
-    retry?.status !== undefined &&
-    retry.status !== 501 &&
-    s.cache.hit === null &&
-    (s.cache.age ?? 0) === 0
-  ) {
+  const retry = p ? repeatOf(s.method, p) : undefined;
+  if (retry?.status !== null && retry?.status !== undefined && retry.status !== 501 && !fromCache(s)) {
     t.add(
-      2.5,
+      3,
       `the same request again: ${statusLine(retry)}`,
       'the 501 comes and goes, with no cache on the path: not a lasting lack of support',
       probeSource(retry.id),

@@ -7,6 +7,7 @@
 import type { NextStep } from '../../contract/diagnosis-ops';
 import type { Fingerprint } from '../../knowledge/fingerprints';
 import { statusLine, type ProbeView } from '../probe-analysis';
+import { addHopEvidence, hopFor } from './proxy-hop';
 import { doNotRetry } from './steps';
 import { suspectFeature } from './protocol-feature';
 import { probeSource, Tally, type CauseInput, type CauseScore } from './tally';
@@ -41,7 +42,9 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
   const author = s.author;
   const f = author.fingerprint?.fingerprint;
   const feature = suspectFeature(s);
-  let proxyName = f?.name ?? 'a proxy';
+  const hop = author.kind === 'proxy' && f ? null : hopFor(s, p);
+  let proxyName = f?.name ?? (hop ? `the proxy "${hop.name}"` : 'a proxy');
+  let controlCounted = false;
   if (author.kind === 'proxy' && f) {
     t.add(
       5,
@@ -74,6 +77,7 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
           probeSource(control.id),
         );
         proxyName = `${f.name} (reverse proxy)`;
+        controlCounted = true;
       } else if (control.staticFile) {
         t.add(
           -3,
@@ -84,9 +88,11 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
       }
     }
   }
+  // A Via hop the response names (no fingerprint needed): hop-author.ts and proxy-hop.ts.
+  if (hop) addHopEvidence(t, s, p, hop, controlCounted);
   // RFC 9110 §7.6.2: the first hop that honours Max-Forwards: 0 answers the OPTIONS itself.
   const hop0 = p?.byKind['max-forwards'];
-  if (t.points > 0 && f && hop0?.signals?.author.fingerprint?.fingerprint.id === f.id) {
+  if (!hop && t.points > 0 && f && hop0?.signals?.author.fingerprint?.fingerprint.id === f.id) {
     t.add(
       0.5,
       `OPTIONS with Max-Forwards: 0 answered by ${f.name}`,

@@ -18,7 +18,7 @@ export function scoreServedFromCache({ s, p }: CauseInput): CauseScore {
     if (bypass?.status !== null && bypass?.status !== undefined) {
       if (bypass.status !== 501)
         t.add(
-          3,
+          4,
           `the same request with Cache-Control: no-cache: ${statusLine(bypass)}`,
           'the origin no longer answers 501: the cached 501 is stale',
           probeSource(bypass.id),

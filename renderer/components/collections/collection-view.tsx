@@ -44,7 +44,8 @@ export function CollectionView({ collection }: { collection: OpenCollection }) {
         />
       </div>
       <p className="hint collection-path" title={root}>
-        {root}
+        {/* Right-to-left so a long path is cut at its start, keeping the folder name; bdi keeps the path itself left-to-right. */}
+        <bdi>{root}</bdi>
       </p>
       {form && <InlineFormView label={tree.name} form={form} close={() => setForm(undefined)} />}
       {problems.length > 0 && (

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useCollectionStore } from '../../stores/collection-store';
 import { isDirty, useRequestStore } from '../../stores/request-store';
-import { installCollectionSendRoute, useUrlVariables } from './send-route';
+import { useUrlVariables } from './send-route';
 
 function useSaveShortcut(): void {
   useEffect(() => {
@@ -42,7 +42,6 @@ function EnvironmentSelect({ root }: { root: string }) {
 
 export function OpenRequestBar() {
   useSaveShortcut();
-  useEffect(() => installCollectionSendRoute(), []);
   const origin = useRequestStore((s) => s.origin);
   const name = useRequestStore((s) => s.name);
   const dirty = useRequestStore((s) => isDirty(s));

@@ -1,9 +1,8 @@
 /**
  * Sending a request that belongs to a collection goes through `collection:send`: the host resolves its
  * {{variables}} with the selected environment and the secret store, attaches the collection's cookies,
- * runs Digest/OAuth 2 round trips and records history. The Send button (request-bar.tsx) calls
- * `useExchangeStore.getState().send`; while installed, this route takes that call for collection drafts
- * and leaves every other draft to the plain `exchange:send`.
+ * runs Digest/OAuth 2 round trips and records history. sendCurrent() in request-bar.tsx asks
+ * `collectionOrigin()` whether the draft belongs to an open collection and sends it here if so.
  *
  * Before sending, placeholders without a value block the send with their names (the host refuses them
  * too, but saying so before anything leaves is clearer than a failed exchange).
@@ -11,7 +10,6 @@
 import { useEffect, useState } from 'react';
 import { newId } from '../../../app/common/ids';
 import { assertNever } from '../../../app/common/result';
-import type { RequestSpecInput } from '../../../app/contract/exchange';
 import { call } from '../../host';
 import { collectionOf, useCollectionStore } from '../../stores/collection-store';
 import { useExchangeStore } from '../../stores/exchange-store';
@@ -26,7 +24,7 @@ function requestRef(origin: DraftOrigin): { relPath: string } | { request: Retur
   return isDirty(draft) || conflicted ? { request: draftToSaved(draft, origin.saved) } : { relPath: origin.relPath };
 }
 
-async function sendFromCollection(origin: DraftOrigin): Promise<void> {
+export async function sendFromCollection(origin: DraftOrigin): Promise<void> {
   const store = useCollectionStore.getState();
   const environment = collectionOf(origin.root)?.environment;
   const env = environment ? { environment } : {};
@@ -52,18 +50,10 @@ async function sendFromCollection(origin: DraftOrigin): Promise<void> {
   }
 }
 
-/** Installs the route; returns its removal (effects run twice under StrictMode, so both must be safe). */
-export function installCollectionSendRoute(): () => void {
-  const plain = useExchangeStore.getState().send;
-  const routed = async (spec: RequestSpecInput): Promise<void> => {
-    const origin = useRequestStore.getState().origin;
-    if (origin && collectionOf(origin.root)) await sendFromCollection(origin);
-    else await plain(spec);
-  };
-  useExchangeStore.setState({ send: routed });
-  return () => {
-    if (useExchangeStore.getState().send === routed) useExchangeStore.setState({ send: plain });
-  };
+/** The collection the current draft belongs to, when that collection is open. */
+export function collectionOrigin(): DraftOrigin | undefined {
+  const origin = useRequestStore.getState().origin;
+  return origin && collectionOf(origin.root) ? origin : undefined;
 }
 
 export interface VariableHint {
@@ -74,7 +64,8 @@ export interface VariableHint {
   source?: string;
 }
 
-function describe(hints: VariableHint[]): string {
+/** The hover text for the URL bar: each {{variable}} and what it resolves to. */
+export function describeVariables(hints: VariableHint[]): string {
   const line = (h: VariableHint): string => {
     switch (h.state) {
       case 'resolved':
@@ -91,8 +82,8 @@ function describe(hints: VariableHint[]): string {
 }
 
 /**
- * The URL's {{variables}} with the values they resolve to in the selected environment (secrets masked).
- * The hint is also put on the URL field's title, so hovering the URL bar shows it.
+ * The URL's {{variables}} with the values they resolve to in the selected environment (secrets masked);
+ * the URL bar shows them on hover (describeVariables).
  */
 export function useUrlVariables(): { hints: VariableHint[]; unresolved: string[] } {
   const origin = useRequestStore((s) => s.origin);
@@ -127,13 +118,6 @@ export function useUrlVariables(): { hints: VariableHint[]; unresolved: string[]
     if (!resolved) return { name, state: 'pending' };
     const used = resolved.used.find((u) => u.name === name);
     return used ? { name, state: 'resolved', value: used.value, source: used.source } : { name, state: 'unresolved' };
-  });
-
-  useEffect(() => {
-    const field = document.querySelector<HTMLInputElement>('input[aria-label="URL"]');
-    if (!field) return;
-    if (hints.length > 0) field.title = describe(hints);
-    else field.removeAttribute('title');
   });
 
   return { hints, unresolved: resolved?.unresolved ?? [] };

@@ -1,0 +1,109 @@
+/**
+ * Runs `statuscope diagnose --json …` through the real CLI entry (runCli) with captured output, and parses
+ * the document it prints from `unknown` (zod): what a user's script would read.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { runCli } from '../../cli/main';
+import type { CliIo } from '../../cli/command';
+import { CAUSE_IDS, type CauseId } from '../../contract/collection';
+
+const findingSchema = z.object({
+  cause: z.enum(CAUSE_IDS),
+  confidence: z.enum(['high', 'medium', 'low']),
+  score: z.number(),
+  summary: z.string(),
+  evidence: z.array(z.object({ observed: z.string(), inference: z.string(), source: z.string() })),
+});
+
+export const diagnoseDocumentSchema = z.object({
+  exchange: z
+    .object({
+      request: z.object({ method: z.string() }).passthrough(),
+      hops: z.array(
+        z.object({ response: z.object({ status: z.number(), headers: z.array(z.tuple([z.string(), z.string()])) }).passthrough().optional() }).passthrough(),
+      ),
+    })
+    .passthrough(),
+  explanation: z.object({ status: z.object({ code: z.number() }).passthrough() }).passthrough(),
+  findings: z.array(findingSchema),
+  probes: z.array(
+    z.object({
+      id: z.string(),
+      request: z.object({ method: z.string() }).passthrough(),
+      response: z.object({ status: z.number() }).passthrough().nullable(),
+    }),
+  ),
+});
+
+export type DiagnoseDocument = z.infer<typeof diagnoseDocumentSchema>;
+export type DiagnoseFinding = z.infer<typeof findingSchema>;
+
+export interface DiagnoseRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  doc: DiagnoseDocument;
+}
+
+/** `statuscope diagnose --json ARGS…`; throws (failing the test) when the CLI fails or prints no document. */
+export async function diagnoseJson(args: string[]): Promise<DiagnoseRun> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'statuscope-live-cli-'));
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: { ...process.env, STATUSCOPE_DATA_DIR: dataDir },
+    cwd: process.cwd(),
+    signal: new AbortController().signal,
+  };
+  try {
+    const code = await runCli(['diagnose', '--json', ...args], io);
+    if (code !== 0) throw new Error(`statuscope diagnose exited ${code}: ${stderr}`);
+    const parsed: unknown = JSON.parse(stdout);
+    return { code, stdout, stderr, doc: diagnoseDocumentSchema.parse(parsed) };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes raw request bytes to a temp file for `--raw FILE`; returns the path and a cleanup. */
+export async function rawRequestFile(bytes: string): Promise<{ path: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'statuscope-live-raw-'));
+  const path = join(dir, 'request.http');
+  await writeFile(path, Buffer.from(bytes, 'latin1'));
+  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The final response's status and headers, as the exchange recorded them. */
+export function finalResponse(doc: DiagnoseDocument): { status: number; headers: Array<[string, string]> } | undefined {
+  return doc.exchange.hops.at(-1)?.response;
+}
+
+/** The first value of a response header, case-insensitively. */
+export function responseHeader(doc: DiagnoseDocument, name: string): string | undefined {
+  return finalResponse(doc)?.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** One line per finding, for assertion messages: `cause (confidence, score): summary`. */
+export function describeFindings(doc: DiagnoseDocument): string {
+  return doc.findings.map((f) => `${f.cause} (${f.confidence}, ${f.score}): ${f.summary}`).join('\n');
+}
+
+/** The top finding names `cause`; the message lists every finding so a failure shows what was said. */
+export function assertTopCause(doc: DiagnoseDocument, cause: CauseId): DiagnoseFinding {
+  const top = doc.findings[0];
+  assert.ok(top, `expected a finding "${cause}", got none (status ${finalResponse(doc)?.status ?? 'none'})`);
+  assert.equal(top.cause, cause, `top cause is "${top.cause}", expected "${cause}"; findings:\n${describeFindings(doc)}`);
+  return top;
+}
+
+/** No finding at all names `cause` (e.g. a relayed 501 must not be blamed on the proxy). */
+export function assertNoFinding(doc: DiagnoseDocument, cause: CauseId): void {
+  const named = doc.findings.filter((f) => f.cause === cause);
+  assert.equal(named.length, 0, `no finding should say "${cause}"; findings:\n${describeFindings(doc)}`);
+}
