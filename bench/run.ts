@@ -104,7 +104,13 @@ async function statuscopeCli(work: string): Promise<{ script: string; how: strin
     return { script: dist, how: 'the built CLI, dist/cli/statuscope.cjs' };
   }
   // Inside the repository so that its npm dependencies (left external, as in the build) resolve.
-  const script = path.join(ROOT, 'node_modules', '.cache', 'statuscope-bench', `statuscope-run-${path.basename(work)}.cjs`);
+  const script = path.join(
+    ROOT,
+    'node_modules',
+    '.cache',
+    'statuscope-bench',
+    `statuscope-run-${path.basename(work)}.cjs`,
+  );
   await build({
     stdin: {
       contents: `import { runCommand } from './app/cli/commands/run';
@@ -255,7 +261,16 @@ async function main(): Promise<void> {
     await server.close();
     if (process.env.BENCH_KEEP === '1') console.log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });
-    await rm(path.join(ROOT, 'node_modules', '.cache', 'statuscope-bench', `statuscope-run-${path.basename(work)}.cjs`), { force: true });
+    await rm(
+      path.join(
+        ROOT,
+        'node_modules',
+        '.cache',
+        'statuscope-bench',
+        `statuscope-run-${path.basename(work)}.cjs`,
+      ),
+      { force: true },
+    );
   }
 }
 

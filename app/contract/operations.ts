@@ -8,6 +8,7 @@ import type { AppError, Result } from '../common/result';
 import { collectionOps, type CollectionEvents } from './collection-ops';
 import { diagnosisOps, type DiagnosisEvents } from './diagnosis-ops';
 import { exchangeOps, type ExchangeEvents } from './exchange-ops';
+import { formatsOps, type FormatsEvents } from './formats-ops';
 import { knowledgeOps, type KnowledgeEvents } from './knowledge-ops';
 import { labOps, type LabEvents } from './lab-ops';
 import { runOps, type RunEvents } from './run-ops';
@@ -17,6 +18,7 @@ export const operations = {
   ...diagnosisOps,
   ...knowledgeOps,
   ...collectionOps,
+  ...formatsOps,
   ...labOps,
   ...runOps,
 };
@@ -28,7 +30,13 @@ export type InputOf<K extends OperationName> = z.output<Operations[K]['input']>;
 export type CallInputOf<K extends OperationName> = z.input<Operations[K]['input']>;
 export type OutputOf<K extends OperationName> = Operations[K]['output'];
 
-export type Events = ExchangeEvents & DiagnosisEvents & KnowledgeEvents & CollectionEvents & LabEvents & RunEvents;
+export type Events = ExchangeEvents &
+  DiagnosisEvents &
+  KnowledgeEvents &
+  CollectionEvents &
+  FormatsEvents &
+  LabEvents &
+  RunEvents;
 export type EventName = keyof Events;
 
 export const OPERATION_NAMES = Object.keys(operations) as OperationName[];

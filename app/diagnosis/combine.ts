@@ -59,7 +59,8 @@ function foldProxyReason(scores: CauseScore[], input: CauseInput): void {
   const proxy = scores.find((c) => c.cause === 'proxy-originated');
   if (!proxy || proxy.points < 3) return;
   const reasons = scores.filter(
-    (c) => c.cause === 'protocol-feature' || c.cause === 'method-unsupported' || c.cause === 'method-spelling',
+    (c) =>
+      c.cause === 'protocol-feature' || c.cause === 'method-unsupported' || c.cause === 'method-spelling',
   );
   const best = reasons.reduce<CauseScore | null>((a, b) => (a === null || b.points > a.points ? b : a), null);
   if (!best || best.points <= 0) return;

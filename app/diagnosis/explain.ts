@@ -24,8 +24,8 @@ export function authorGuess(a: AuthorAnalysis): AuthorGuess {
         : a.kind === 'proxy' && a.hop
           ? `the proxy "${a.hop.name}" (named in Via)`
           : a.identity
-          ? `${a.identity.fingerprint.name} (from headers)`
-          : 'unidentified'),
+            ? `${a.identity.fingerprint.name} (from headers)`
+            : 'unidentified'),
     kind: a.kind,
     confidence: a.confidence,
   };

@@ -164,8 +164,9 @@ function scoreEntry(
       `Server names the hop "${e.receivedBy}" from Via; a proxy that relays keeps the origin's Server and only appends Via, so that hop wrote this response itself`,
     );
   else if (bySoftware)
+    // Below the combiner's threshold on its own (0.9 points): a software match alone is not a finding.
     add(
-      1,
+      0.75,
       `Server: ${serverHeader}, Via: ${e.raw}`,
       `Server names the software of the Via hop "${e.receivedBy}"; that hop likely wrote this response (unless the origin runs the same software)`,
     );
@@ -193,7 +194,13 @@ function scoreEntry(
   const wording = looksLikePage ? PROXY_WORDING.exec(input.bodyVisible)?.[0] : undefined;
   if (linked && wording !== undefined)
     add(1, `the page says "${wording}"`, 'the error page says a proxy or gateway wrote it');
-  return { entry: e, name: e.raw.split(/\s+/)[1] ?? e.receivedBy, linked, points: Math.min(points, 5), evidence };
+  return {
+    entry: e,
+    name: e.raw.split(/\s+/)[1] ?? e.receivedBy,
+    linked,
+    points: Math.min(points, 5),
+    evidence,
+  };
 }
 
 /**
@@ -206,7 +213,8 @@ export function hopAuthorship(input: HopInput, extraVia: readonly ViaEntry[] = [
   const entries = [...own, ...extraVia.filter((e) => !seen.has(e.receivedBy))];
   if (entries.length === 0) return null;
   const server = serverProduct(input.headers);
-  const address = /html/i.test(input.mediaType) || /^\s*</.test(input.body) ? addressFooter(input.body) : null;
+  const address =
+    /html/i.test(input.mediaType) || /^\s*</.test(input.body) ? addressFooter(input.body) : null;
   // Via runs origin-side first, so the last entry is the hop nearest the client: prefer it on a tie.
   let best: HopAuthorship | null = null;
   for (const e of entries) {

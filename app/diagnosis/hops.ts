@@ -6,6 +6,7 @@
 import type { Confidence, Finding, HopDiagram, HopNode } from '../contract/diagnosis-ops';
 import { isProxyOnly, type Fingerprint } from '../knowledge/fingerprints';
 import { hopFor } from './causes/proxy-hop';
+import { viaEntries } from './hop-author';
 import type { ProbeObservations } from './probe-analysis';
 import type { PassiveSignals } from './signals';
 
@@ -36,9 +37,16 @@ export function buildHops(
       authored: false,
     });
   }
+  const viaNames = viaEntries(s.headers).map((e) => e.host);
   for (const m of s.fingerprints) {
     const f = m.fingerprint;
     if (seen.has(f.id) || !isProxyOnly(f) || !(m.onPath || m.identity || m.authored)) continue;
+    // An on-path hint that names a hop already drawn from Via (`X-Cache: HIT from <that hop>`, a format
+    // many caches copy from Squid) is that hop, not a second proxy of this product.
+    const namesViaHop = m.hits.every((h) =>
+      viaNames.some((n) => h.observed.toLowerCase().includes(`from ${n}`)),
+    );
+    if (!m.authored && !m.identity && namesViaHop) continue;
     seen.add(f.id);
     hops.push({
       role: 'proxy',

@@ -121,7 +121,10 @@ function baseOf(s: PassiveSignals, original: OriginalRequest, opts: ProbeOptions
   try {
     url = absoluteForm
       ? new URL(requestTarget)
-      : new URL(requestTarget.startsWith('/') && !requestTarget.startsWith('//') ? requestTarget : '/', connect);
+      : new URL(
+          requestTarget.startsWith('/') && !requestTarget.startsWith('//') ? requestTarget : '/',
+          connect,
+        );
   } catch {
     url = new URL(s.url);
   }

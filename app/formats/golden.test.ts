@@ -14,7 +14,7 @@ import { IMPORT_FORMATS } from './types';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-export function goldenCases(): { name: string; input: string; output: string }[] {
+function goldenCases(): { name: string; input: string; output: string }[] {
   return readdirSync(FIXTURES)
     .map((file) => /^(.+)\.input\.[A-Za-z0-9]+$/.exec(file))
     .filter((m): m is RegExpExecArray => m !== null)

@@ -6,6 +6,7 @@
 import { collectionHandlers } from './collection';
 import { diagnosisHandlers } from './diagnosis';
 import { exchangeHandlers } from './exchange';
+import { formatsHandlers } from './formats';
 import { ExchangeRuntime } from './exchange-runtime';
 import { knowledgeHandlers } from './knowledge';
 import { labHandlers } from './lab';
@@ -20,6 +21,7 @@ export function createHandlers(env: ServiceEnv): Handlers {
     ...diagnosisHandlers(env),
     ...knowledgeHandlers(env),
     ...collectionHandlers(env, runtime),
+    ...formatsHandlers(),
     ...labHandlers(env),
     ...runHandlers(env),
   };

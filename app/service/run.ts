@@ -11,7 +11,6 @@ import { FileSecretStore } from '../collections/secrets';
 import type { runOps } from '../contract/run-ops';
 import { runCollection } from '../runner/run';
 import type { SecretSource } from '../runner/collect';
-import { runAudit } from '../scan/audit/audit';
 import { exportMatrix } from '../scan/export';
 import { previewSender } from '../scan/observe';
 import { buildScanPlan } from '../scan/plan';
@@ -100,6 +99,8 @@ export function runHandlers(env: ServiceEnv): HandlersFor<keyof typeof runOps> {
       return audits.run(auditId, 'audit', async (signal) => {
         const text = await readSpec(input.spec);
         if (!text.ok) return text;
+        // Loaded on first use: the OpenAPI parser it pulls in costs a CLI start-up that never audits ~0.2 s.
+        const { runAudit } = await import('../scan/audit/audit');
         return runAudit(input, text.value, {
           send,
           auditId,

@@ -1,5 +1,6 @@
 /** Method combobox (any token, case kept), URL, Send/Cancel. Ctrl/Cmd+Enter sends from anywhere. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { CodeDialog } from './formats/code-dialog';
 import { checkMethodToken } from '../../app/common/method-token';
 import { useExchangeStore } from '../stores/exchange-store';
 import { toSpec, useRequestStore } from '../stores/request-store';
@@ -31,6 +32,7 @@ export function RequestBar() {
   const rawEnabled = useRawStore((s) => s.enabled);
   const check = checkMethodToken(method);
   const { hints } = useUrlVariables();
+  const [showCode, setShowCode] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -82,6 +84,12 @@ export function RequestBar() {
           Send
         </button>
       )}
+      {!rawEnabled && (
+        <button type="button" onClick={() => setShowCode(true)} title="The request as curl, fetch, Python, Go…">
+          Code
+        </button>
+      )}
+      {showCode && <CodeDialog onClose={() => setShowCode(false)} />}
       {!check.valid && !rawEnabled && (
         <p className="field-error" role="alert">
           {check.reason}

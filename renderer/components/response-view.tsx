@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { finalHop, formatBytes, formatMs } from '../../app/common/exchange';
 import type { ExchangeRecord, Hop } from '../../app/contract/exchange';
+import { call } from '../host';
 import { useExchangeStore } from '../stores/exchange-store';
+import { download } from './formats/text-output';
 import { CodeView, languageFor, prettyBody } from './code-view';
 import { Tabs } from './tabs';
 import { TimingBar } from './timing-bar';
@@ -30,6 +32,14 @@ function StatusLine({ exchange }: { exchange: ExchangeRecord }) {
         {exchange.hops.length > 1 && ` · ${exchange.hops.length - 1} redirect${exchange.hops.length > 2 ? 's' : ''}`}
         {exchange.mode === 'raw' && ' · raw mode'}
       </span>
+      <button
+        type="button"
+        className="small"
+        title="Save this exchange, every redirect hop, as HAR 1.2"
+        onClick={() => void call('formats:exchange-har', { exchange }).then((r) => r.ok && download(`exchange-${exchange.id}.har`, r.value.text))}
+      >
+        HAR
+      </button>
     </div>
   );
 }

@@ -80,7 +80,8 @@ export function addHopEvidence(
     const theirs = serverOf(control);
     if (theirs !== own) {
       elsewhere = true;
-      const relayed = control.signals && viaEntries(control.signals.headers).length > 0 ? ', relayed with Via' : '';
+      const relayed =
+        control.signals && viaEntries(control.signals.headers).length > 0 ? ', relayed with Via' : '';
       t.add(
         3,
         `${control.method} on the same URL: ${statusLine(control)} from ${control.signals?.headers.find(([n]) => n.toLowerCase() === 'server')?.[1] ?? 'a server without Server'}${relayed}; the 501 from ${serverLine(s)}`,

@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { requestLinesFor, startApiOrigin, STUB_PATH, WORKING_PATH } from '../../testing/debian/api-origin';
-import { assertNoFinding, assertTopCause, diagnoseJson, rawRequestFile, responseHeader } from '../../testing/debian/diagnose-cli';
+import {
+  assertNoFinding,
+  assertTopCause,
+  diagnoseJson,
+  rawRequestFile,
+  responseHeader,
+} from '../../testing/debian/diagnose-cli';
 import { startNginxProxy } from '../../testing/debian/nginx';
 import type { LiveServer } from '../../testing/debian/process';
 import { binaryOrSkip } from '../../testing/debian/skip';
@@ -25,41 +31,79 @@ async function apiBehindNginx(t: TestContext): Promise<{ origin: RawServer; ngin
 }
 
 describe('live: nginx reverse proxy in front of a Node API', () => {
-  it('given the stub route relayed through nginx, it says endpoint-stub and no finding blames the proxy', LIVE, async (t) => {
-    const servers = await apiBehindNginx(t);
-    if (!servers) return;
-    const { origin, nginx } = servers;
-
-    const { doc } = await diagnoseJson(['--timeout', '5000', 'POST', `${nginx.url}${STUB_PATH}`, '-d', '{"amount":100}']);
-
-    assert.equal(doc.explanation.status.code, 501);
-    assert.match(responseHeader(doc, 'Server') ?? '', /^nginx/, 'nginx put its own Server header on the relayed 501');
-    assertTopCause(doc, 'endpoint-stub');
-    assertNoFinding(doc, 'proxy-originated');
-    assert.ok(requestLinesFor(origin, STUB_PATH).some((line) => line.startsWith('POST ')), 'the origin received the POST');
-  });
-
-  for (const method of ['POST', 'GET'] as const) {
-    it(`given ${method} with Transfer-Encoding: foo sent raw to nginx, it says nginx answered itself, names the transfer coding, and the origin never saw it`, LIVE, async (t) => {
+  it(
+    'given the stub route relayed through nginx, it says endpoint-stub and no finding blames the proxy',
+    LIVE,
+    async (t) => {
       const servers = await apiBehindNginx(t);
       if (!servers) return;
       const { origin, nginx } = servers;
-      // nginx answers an unknown transfer coding with its own 501 (RFC 9112 §6.1) before proxying.
-      const body = method === 'POST' ? 'Content-Type: text/plain\r\n' : '';
-      const raw = await rawRequestFile(
-        `${method} ${WORKING_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${nginx.port}\r\n${body}Transfer-Encoding: foo\r\nConnection: close\r\n\r\n${method === 'POST' ? 'hello' : ''}`,
-      );
-      t.after(() => raw.remove());
 
-      const { doc } = await diagnoseJson(['--timeout', '5000', '--raw', raw.path, `${nginx.url}${WORKING_PATH}`]);
+      const { doc } = await diagnoseJson([
+        '--timeout',
+        '5000',
+        'POST',
+        `${nginx.url}${STUB_PATH}`,
+        '-d',
+        '{"amount":100}',
+      ]);
 
       assert.equal(doc.explanation.status.code, 501);
-      // The shared corpus labels nginx-as-proxy refusing Transfer-Encoding: foo proxy-originated (its
-      // secondary label: protocol-feature); both must be named, the proxy first.
-      assertTopCause(doc, 'proxy-originated');
-      assert.ok(doc.findings.some((f) => f.cause === 'protocol-feature'), 'the refused transfer coding is named as well');
-      assert.deepEqual(origin.requests.filter((r) => /\r\ntransfer-encoding:\s*foo/i.test(r.head)), []);
-      if (method === 'POST') assert.deepEqual(requestLinesFor(origin, WORKING_PATH).filter((line) => line.startsWith('POST ')), []);
-    });
+      assert.match(
+        responseHeader(doc, 'Server') ?? '',
+        /^nginx/,
+        'nginx put its own Server header on the relayed 501',
+      );
+      assertTopCause(doc, 'endpoint-stub');
+      assertNoFinding(doc, 'proxy-originated');
+      assert.ok(
+        requestLinesFor(origin, STUB_PATH).some((line) => line.startsWith('POST ')),
+        'the origin received the POST',
+      );
+    },
+  );
+
+  for (const method of ['POST', 'GET'] as const) {
+    it(
+      `given ${method} with Transfer-Encoding: foo sent raw to nginx, it says nginx answered itself, names the transfer coding, and the origin never saw it`,
+      LIVE,
+      async (t) => {
+        const servers = await apiBehindNginx(t);
+        if (!servers) return;
+        const { origin, nginx } = servers;
+        // nginx answers an unknown transfer coding with its own 501 (RFC 9112 §6.1) before proxying.
+        const body = method === 'POST' ? 'Content-Type: text/plain\r\n' : '';
+        const raw = await rawRequestFile(
+          `${method} ${WORKING_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${nginx.port}\r\n${body}Transfer-Encoding: foo\r\nConnection: close\r\n\r\n${method === 'POST' ? 'hello' : ''}`,
+        );
+        t.after(() => raw.remove());
+
+        const { doc } = await diagnoseJson([
+          '--timeout',
+          '5000',
+          '--raw',
+          raw.path,
+          `${nginx.url}${WORKING_PATH}`,
+        ]);
+
+        assert.equal(doc.explanation.status.code, 501);
+        // The shared corpus labels nginx-as-proxy refusing Transfer-Encoding: foo proxy-originated (its
+        // secondary label: protocol-feature); both must be named, the proxy first.
+        assertTopCause(doc, 'proxy-originated');
+        assert.ok(
+          doc.findings.some((f) => f.cause === 'protocol-feature'),
+          'the refused transfer coding is named as well',
+        );
+        assert.deepEqual(
+          origin.requests.filter((r) => /\r\ntransfer-encoding:\s*foo/i.test(r.head)),
+          [],
+        );
+        if (method === 'POST')
+          assert.deepEqual(
+            requestLinesFor(origin, WORKING_PATH).filter((line) => line.startsWith('POST ')),
+            [],
+          );
+      },
+    );
   }
 });

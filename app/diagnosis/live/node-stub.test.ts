@@ -15,23 +15,33 @@ describe('live: a Node API with a stub route, no proxy', () => {
       const origin = await startApiOrigin();
       t.after(() => origin.close());
 
-      const args = method === 'POST' ? ['POST', `${origin.url}${STUB_PATH}`, '-d', '{"amount":100}'] : ['GET', `${origin.url}${STUB_PATH}`];
+      const args =
+        method === 'POST'
+          ? ['POST', `${origin.url}${STUB_PATH}`, '-d', '{"amount":100}']
+          : ['GET', `${origin.url}${STUB_PATH}`];
       const { doc } = await diagnoseJson(['--timeout', '5000', ...args]);
 
       assert.equal(doc.explanation.status.code, 501);
       assertTopCause(doc, 'endpoint-stub');
       assertNoFinding(doc, 'proxy-originated');
-      assert.ok(requestLinesFor(origin, STUB_PATH).some((line) => line.startsWith(`${method} `)), 'the application received the request');
+      assert.ok(
+        requestLinesFor(origin, STUB_PATH).some((line) => line.startsWith(`${method} `)),
+        'the application received the request',
+      );
     });
   }
 
-  it('given GET to a working route of the same app, it is a 200 and no 501 cause is claimed', LIVE, async (t) => {
-    const origin = await startApiOrigin();
-    t.after(() => origin.close());
+  it(
+    'given GET to a working route of the same app, it is a 200 and no 501 cause is claimed',
+    LIVE,
+    async (t) => {
+      const origin = await startApiOrigin();
+      t.after(() => origin.close());
 
-    const { doc } = await diagnoseJson(['--timeout', '5000', 'GET', `${origin.url}${WORKING_PATH}`]);
+      const { doc } = await diagnoseJson(['--timeout', '5000', 'GET', `${origin.url}${WORKING_PATH}`]);
 
-    assert.equal(doc.explanation.status.code, 200);
-    assert.deepEqual(doc.findings, []);
-  });
+      assert.equal(doc.explanation.status.code, 200);
+      assert.deepEqual(doc.findings, []);
+    },
+  );
 });

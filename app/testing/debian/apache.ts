@@ -21,7 +21,11 @@ export interface ApacheOriginOptions {
 /** The access log's format: client, request line, status, bytes. */
 export const APACHE_ACCESS_LOG = 'access.log';
 
-export function apacheOriginConfig(dir: string, port: number, run: { user: string; group: string } | undefined): string {
+export function apacheOriginConfig(
+  dir: string,
+  port: number,
+  run: { user: string; group: string } | undefined,
+): string {
   const www = join(dir, 'www');
   return `# static origin, no WebDAV; written by app/testing/debian/apache.ts
 ServerRoot "${dir}"
@@ -80,5 +84,6 @@ export async function startApacheOrigin(options: ApacheOriginOptions): Promise<L
     args: ['-X', '-f', conf, '-DFOREGROUND'],
     port,
     dir,
+    startupLogs: ['error.log'],
   });
 }

@@ -41,10 +41,16 @@ function answer(method: string, path: string, origin: string): string {
     case 'POST':
       return json(200, 'OK', { id: 42, updated: true });
     case 'OPTIONS':
-      return rawResponse(204, 'No Content', [['Server', 'api-origin/1.0'], ['Allow', ALLOW], ['Connection', 'close']]);
+      return rawResponse(204, 'No Content', [
+        ['Server', 'api-origin/1.0'],
+        ['Allow', ALLOW],
+        ['Connection', 'close'],
+      ]);
     default:
       // A method the application routes nowhere: 405 with Allow (RFC 9110 §15.5.6).
-      return json(405, 'Method Not Allowed', { error: 'method_not_allowed', allowed: ALLOW.split(', ') }, [['Allow', ALLOW]]);
+      return json(405, 'Method Not Allowed', { error: 'method_not_allowed', allowed: ALLOW.split(', ') }, [
+        ['Allow', ALLOW],
+      ]);
   }
 }
 
@@ -63,5 +69,7 @@ export async function startApiOrigin(): Promise<RawServer> {
 
 /** The request lines the origin received for `path` (e.g. `POST /api/v2/payments/refunds HTTP/1.1`). */
 export function requestLinesFor(server: RawServer, path: string): string[] {
-  return server.requests.map((r) => r.requestLine).filter((line) => (line.split(' ')[1] ?? '').startsWith(path));
+  return server.requests
+    .map((r) => r.requestLine)
+    .filter((line) => (line.split(' ')[1] ?? '').startsWith(path));
 }

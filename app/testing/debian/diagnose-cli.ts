@@ -24,7 +24,14 @@ export const diagnoseDocumentSchema = z.object({
     .object({
       request: z.object({ method: z.string() }).passthrough(),
       hops: z.array(
-        z.object({ response: z.object({ status: z.number(), headers: z.array(z.tuple([z.string(), z.string()])) }).passthrough().optional() }).passthrough(),
+        z
+          .object({
+            response: z
+              .object({ status: z.number(), headers: z.array(z.tuple([z.string(), z.string()])) })
+              .passthrough()
+              .optional(),
+          })
+          .passthrough(),
       ),
     })
     .passthrough(),
@@ -80,7 +87,9 @@ export async function rawRequestFile(bytes: string): Promise<{ path: string; rem
 }
 
 /** The final response's status and headers, as the exchange recorded them. */
-export function finalResponse(doc: DiagnoseDocument): { status: number; headers: Array<[string, string]> } | undefined {
+export function finalResponse(
+  doc: DiagnoseDocument,
+): { status: number; headers: Array<[string, string]> } | undefined {
   return doc.exchange.hops.at(-1)?.response;
 }
 
@@ -98,7 +107,11 @@ export function describeFindings(doc: DiagnoseDocument): string {
 export function assertTopCause(doc: DiagnoseDocument, cause: CauseId): DiagnoseFinding {
   const top = doc.findings[0];
   assert.ok(top, `expected a finding "${cause}", got none (status ${finalResponse(doc)?.status ?? 'none'})`);
-  assert.equal(top.cause, cause, `top cause is "${top.cause}", expected "${cause}"; findings:\n${describeFindings(doc)}`);
+  assert.equal(
+    top.cause,
+    cause,
+    `top cause is "${top.cause}", expected "${cause}"; findings:\n${describeFindings(doc)}`,
+  );
   return top;
 }
 

@@ -50,5 +50,6 @@ export async function startNginxProxy(options: NginxProxyOptions): Promise<LiveS
     args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
     port,
     dir,
+    startupLogs: ['error.log'],
   });
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,31 @@ export interface SpawnServerOptions {
   /** Process group grace period between SIGTERM and SIGKILL. */
   stopGraceMs?: number;
   env?: Record<string, string>;
+  /** Log files inside `dir` quoted when the server fails to start (where squid, nginx, apache say why). */
+  startupLogs?: string[];
+  /**
+   * How close() asks the server to stop: `SIGTERM` (default) waits for an orderly shutdown up to
+   * `stopGraceMs`; `SIGKILL` is for servers whose orderly shutdown is slow and holds nothing a test needs,
+   * with `cleanup` removing what a killed server leaves outside `dir`.
+   */
+  stopSignal?: 'SIGTERM' | 'SIGKILL';
+  /** Synchronous, so the exit hook can run it too. */
+  cleanup?: () => void;
 }
+
+/**
+ * Servers still running, with their folders. The children lead their own process groups (so close() can
+ * reach their workers), which also means they would outlive a test process that ends without closing
+ * them (a failed assertion before t.after ran, a test timeout): the exit hook stops them and their files.
+ */
+const running = new Map<ChildProcess, { dir: string; cleanup: (() => void) | undefined }>();
+process.once('exit', () => {
+  for (const [child, { dir, cleanup }] of running) {
+    signalGroup(child, 'SIGKILL');
+    cleanup?.();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -99,6 +124,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<LiveServ
   });
   child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString('utf8')));
+  running.set(child, { dir: options.dir, cleanup: options.cleanup });
   let exited = child.exitCode !== null;
   const exit = new Promise<void>((resolve) => {
     child.once('exit', () => {
@@ -117,29 +143,40 @@ export async function spawnServer(options: SpawnServerOptions): Promise<LiveServ
     if (closed) return;
     closed = true;
     if (!exited) {
-      signalGroup(child, 'SIGTERM');
-      const grace = delay(stopGraceMs).then(() => 'timeout' as const);
-      if ((await Promise.race([exit.then(() => 'exited' as const), grace])) === 'timeout') {
+      signalGroup(child, options.stopSignal ?? 'SIGTERM');
+      // Cancelled once the process exits, so no timer holds the test process open afterwards.
+      const graceOver = new AbortController();
+      const grace = delay(stopGraceMs, 'timeout' as const, { signal: graceOver.signal }).catch(
+        () => 'exited' as const,
+      );
+      const first = await Promise.race([exit.then(() => 'exited' as const), grace]);
+      graceOver.abort();
+      if (first === 'timeout') {
         signalGroup(child, 'SIGKILL');
         await exit;
       }
     }
     // Workers that outlived the leader (they share its group) get the same end.
     signalGroup(child, 'SIGKILL');
+    running.delete(child);
+    options.cleanup?.();
     await rm(options.dir, { recursive: true, force: true });
   };
 
+  const failStart = async (what: string): Promise<never> => {
+    let logs = '';
+    for (const log of options.startupLogs ?? []) {
+      logs += `\n--- ${log}\n${await readFile(join(options.dir, log), 'utf8').catch(() => '(none)')}`;
+    }
+    await close();
+    throw new Error(`${options.name} ${what}:\n${output}${logs}`);
+  };
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (exited) {
-      await close();
-      throw new Error(`${options.name} exited before listening on 127.0.0.1:${options.port}:\n${output}`);
-    }
+    if (exited) await failStart(`exited before listening on 127.0.0.1:${options.port}`);
     if (await canConnect(options.port)) break;
-    if (Date.now() > deadline) {
-      await close();
-      throw new Error(`${options.name} did not listen on 127.0.0.1:${options.port} within ${readyTimeoutMs} ms:\n${output}`);
-    }
+    if (Date.now() > deadline)
+      await failStart(`did not listen on 127.0.0.1:${options.port} within ${readyTimeoutMs} ms`);
     await delay(50);
   }
 

@@ -8,11 +8,15 @@
  * (squid.conf.documented, TAG deny_info: "A different 4xx or 5xx may be specified by prefixing the file
  * name with the code and a colon").
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findAccount, giveTo } from './accounts';
 import { runningAsRoot } from './binaries';
 import { freePort, spawnServer, tempServerDir, type LiveServer } from './process';
+
+/** Where glibc's shm_open(3) keeps POSIX shared memory on Linux. */
+const SHM_DIR = '/dev/shm';
 
 export interface SquidOptions {
   binary: string;
@@ -23,7 +27,12 @@ export interface SquidOptions {
   visibleHostname?: string;
 }
 
-export function squidConfig(dir: string, port: number, options: SquidOptions, user: string | undefined): string {
+export function squidConfig(
+  dir: string,
+  port: number,
+  options: SquidOptions,
+  user: string | undefined,
+): string {
   const methodRule = options.relayMethods
     ? [
         `acl relayed_methods method ${options.relayMethods.join(' ')}`,
@@ -61,6 +70,16 @@ export function squidConfig(dir: string, port: number, options: SquidOptions, us
   ].join('\n');
 }
 
+function removeSharedMemory(service: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(SHM_DIR);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${service}-`)) rmSync(join(SHM_DIR, name), { force: true });
+}
+
 /** Starts Squid in front of `originPort`; resolves once it accepts connections. */
 export async function startSquidAccel(options: SquidOptions): Promise<LiveServer> {
   const dir = await tempServerDir('squid');
@@ -73,5 +92,17 @@ export async function startSquidAccel(options: SquidOptions): Promise<LiveServer
   // -n: Squid names its shared-memory segments (/dev/shm/<service>-cf__*.shm) after the service name, so
   // two instances with the default name "squid" running at once would share them. One name per instance.
   const service = `statuscope${port}`;
-  return spawnServer({ name: 'squid', binary: options.binary, args: ['-N', '-n', service, '-f', conf], port, dir, readyTimeoutMs: 15_000 });
+  return spawnServer({
+    name: 'squid',
+    binary: options.binary,
+    args: ['-N', '-n', service, '-f', conf],
+    port,
+    dir,
+    readyTimeoutMs: 15_000,
+    startupLogs: ['cache.log'],
+    // Squid's orderly shutdown takes about 2 s even with `shutdown_lifetime 0`; nothing it holds is
+    // needed after a test, so it is killed, and the segments it would have unlinked are removed here.
+    stopSignal: 'SIGKILL',
+    cleanup: () => removeSharedMemory(service),
+  });
 }

@@ -92,33 +92,58 @@ export function ExplainerPanel() {
             <section aria-label="Findings" className="findings">
               <h3>Why 501: findings by confidence</h3>
               {explanation.findings.map((f, i) => (
-                <FindingCard key={`${f.cause}-${i}`} finding={f} rank={i} reportText={explanation.reportText} />
+                <FindingCard
+                  key={`${f.cause}-${i}`}
+                  finding={f}
+                  rank={i}
+                  reportText={explanation.reportText}
+                />
               ))}
             </section>
           )}
-          <section className="probe-control" aria-label="Probes">
-            <h3>Probes</h3>
-            <p className="hint">
-              Run probes sends up to 8 more requests to {new URL(exchange.request.url).host}, each shown below with its reason and raw exchange: a control
-              GET/HEAD of the same URL, OPTIONS on the URL and on *, Max-Forwards: 0, a cache-bypassing retry, a retry without the suspect protocol feature,
-              the method upper-cased, and {unsafe ? `${method} on a random sibling path (only if you allow it below)` : `${method} on a random sibling path`}. No redirect is followed.
-            </p>
-            {unsafe && (
-              <label>
-                <input type="checkbox" checked={st.allowUnsafe} onChange={(e) => st.setAllowUnsafe(e.target.checked)} /> Allow sending {method} (not a safe method) to
-                another path of this server
-              </label>
-            )}
-            <button type="button" className="primary" disabled={st.probeStatus === 'running'} onClick={() => void st.runProbes(exchange, sentSpec, sentRaw)}>
-              {st.probeStatus === 'running' ? `Probing… ${st.liveProbes.length}/${st.probeTotal || '?'}` : st.probeStatus === 'done' ? 'Run probes again' : 'Run probes'}
-            </button>
-            {st.probeError && (
-              <p className="error-box" role="alert">
-                {st.probeError.message}
+          {finalResponse(exchange)?.status === 501 && (
+            <section className="probe-control" aria-label="Probes">
+              <h3>Probes</h3>
+              <p className="hint">
+                Run probes sends up to 8 more requests to {new URL(exchange.request.url).host}, each shown
+                below with its reason and raw exchange: a control GET/HEAD of the same URL, OPTIONS on the URL
+                and on *, Max-Forwards: 0, a cache-bypassing retry, a retry without the suspect protocol
+                feature, the method upper-cased, and{' '}
+                {unsafe
+                  ? `${method} on a random sibling path (only if you allow it below)`
+                  : `${method} on a random sibling path`}
+                . No redirect is followed.
               </p>
-            )}
-            {probes.length > 0 && <ProbeList probes={probes} skipped={st.report?.skippedProbes ?? []} />}
-          </section>
+              {unsafe && (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={st.allowUnsafe}
+                    onChange={(e) => st.setAllowUnsafe(e.target.checked)}
+                  />{' '}
+                  Allow sending {method} (not a safe method) to another path of this server
+                </label>
+              )}
+              <button
+                type="button"
+                className="primary"
+                disabled={st.probeStatus === 'running'}
+                onClick={() => void st.runProbes(exchange, sentSpec, sentRaw)}
+              >
+                {st.probeStatus === 'running'
+                  ? `Probing… ${st.liveProbes.length}/${st.probeTotal || '?'}`
+                  : st.probeStatus === 'done'
+                    ? 'Run probes again'
+                    : 'Run probes'}
+              </button>
+              {st.probeError && (
+                <p className="error-box" role="alert">
+                  {st.probeError.message}
+                </p>
+              )}
+              {probes.length > 0 && <ProbeList probes={probes} skipped={st.report?.skippedProbes ?? []} />}
+            </section>
+          )}
           <StatusSection explanation={explanation} />
           {explanation.lint.length > 0 && (
             <section aria-label="What the response should carry" className="lint">
@@ -133,7 +158,10 @@ export function ExplainerPanel() {
             </section>
           )}
           <div className="report-actions">
-            <button type="button" onClick={() => void runAction({ kind: 'copy-report' }, explanation.reportText).then(setMessage)}>
+            <button
+              type="button"
+              onClick={() => void runAction({ kind: 'copy-report' }, explanation.reportText).then(setMessage)}
+            >
               Copy report
             </button>
             {message && <span role="status">{message}</span>}

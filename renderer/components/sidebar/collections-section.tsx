@@ -6,6 +6,8 @@ import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../app/common/result';
 import { useCollectionStore } from '../../stores/collection-store';
 import { CollectionView } from '../collections/collection-view';
+import { ExportDialog } from '../formats/export-dialog';
+import { ImportDialog } from '../formats/import-dialog';
 
 function folderName(path: string): string {
   const parts = path.trim().split(/[\\/]/).filter((p) => p !== '');
@@ -80,9 +82,35 @@ function OpenForm() {
 
 export function CollectionsSection() {
   const collections = useCollectionStore((s) => s.collections);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState<{ root: string; name: string }>();
   return (
     <div className="collections-section">
       <OpenForm />
+      <div className="button-row">
+        <button type="button" onClick={() => setImporting(true)}>
+          Import…
+        </button>
+        {collections.length > 0 && (
+          <select
+            aria-label="Export a collection"
+            value=""
+            onChange={(e) => {
+              const c = collections.find((x) => x.tree.root === e.target.value);
+              if (c) setExporting({ root: c.tree.root, name: c.tree.name });
+            }}
+          >
+            <option value="">Export…</option>
+            {collections.map((c) => (
+              <option key={c.tree.root} value={c.tree.root}>
+                {c.tree.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {exporting && <ExportDialog root={exporting.root} name={exporting.name} onClose={() => setExporting(undefined)} />}
       {collections.length === 0 && (
         <p className="hint">
           A collection is a folder of YAML files: <code>collection.yaml</code>, one file per request, sub-folders for groups and <code>environments/</code>. Plain and diffable, so it
