@@ -2,10 +2,17 @@
  * The benchmark's one collection, written three times: as a Statuscope collection (YAML with declarative
  * assertions), as a Postman v2.1 collection (pm.test scripts, what newman runs) and as a Bruno collection
  * (.bru files with assert blocks and a test, what bru runs). Each request checks the same five things.
+ * The Postman file comes from Statuscope's own exporter (app/formats/postman-export.ts); Postman keeps
+ * checks in test scripts, so the assertions are added as the equivalent `pm.test` lines.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { assertNever } from '../app/common/result';
+import { savedRequestSchema, type Assertion, type SavedRequest } from '../app/contract/collection';
+import { makeCollection, makeEnvironment } from '../app/formats/build';
+import { toPostmanCollection, toPostmanEnvironment } from '../app/formats/postman-export';
+import type { ImportedItem } from '../app/formats/types';
 
 export const FOLDERS = 10;
 
@@ -61,6 +68,28 @@ async function put(file: string, text: string): Promise<void> {
 const folderName = (f: number) => `folder-${String(f).padStart(2, '0')}`;
 const fileName = (r: BenchRequest) => `${String(r.index).padStart(4, '0')}.yaml`;
 
+/** The request as Statuscope saves it, with its five assertions. */
+export function savedRequest(r: BenchRequest): SavedRequest {
+  return savedRequestSchema.parse({
+    name: r.name,
+    method: r.method,
+    url: `{{baseUrl}}${r.path}`,
+    ...(r.body
+      ? {
+          headers: [{ name: 'Content-Type', value: 'application/json' }],
+          body: { kind: 'json', text: r.body },
+        }
+      : {}),
+    assertions: [
+      { kind: 'status-equals', value: r.status },
+      { kind: 'header-matches', name: 'Content-Type', pattern: 'json' },
+      { kind: 'json-path-equals', path: '$.id', value: r.id },
+      { kind: 'body-contains', text: r.contains },
+      { kind: 'time-below', ms: 5000 },
+    ],
+  });
+}
+
 export async function writeStatuscope(
   dir: string,
   requests: readonly BenchRequest[],
@@ -82,73 +111,76 @@ export async function writeStatuscope(
       variables: [{ name: 'baseUrl', value: baseUrl }],
     }),
   );
-  for (const r of requests) {
-    await put(
-      path.join(dir, folderName(r.folder), fileName(r)),
-      stringify({
-        schema: 'statuscope/request@1',
-        name: r.name,
-        method: r.method,
-        url: `{{baseUrl}}${r.path}`,
-        ...(r.body
-          ? {
-              headers: [{ name: 'Content-Type', value: 'application/json' }],
-              body: { kind: 'json', text: r.body },
-            }
-          : {}),
-        assertions: [
-          { kind: 'status-equals', value: r.status },
-          { kind: 'header-matches', name: 'Content-Type', pattern: 'json' },
-          { kind: 'json-path-equals', path: '$.id', value: r.id },
-          { kind: 'body-contains', text: r.contains },
-          { kind: 'time-below', ms: 5000 },
-        ],
-      }),
-    );
+  for (const r of requests)
+    await put(path.join(dir, folderName(r.folder), fileName(r)), stringify(savedRequest(r)));
+}
+
+/** The `pm.test` line that checks what an assertion checks (the kinds this benchmark uses). */
+function pmTest(a: Assertion): string {
+  switch (a.kind) {
+    case 'status-equals':
+      return `pm.test('status', () => pm.response.to.have.status(${a.value}));`;
+    case 'header-matches':
+      return `pm.test('header', () => pm.expect(pm.response.headers.get(${JSON.stringify(a.name)})).to.match(new RegExp(${JSON.stringify(a.pattern)})));`;
+    case 'json-path-equals':
+      // The subset's `$.a.b[0]` is JavaScript member access once `$` is the parsed body.
+      return `pm.test('json', () => pm.expect(pm.response.json()${a.path.slice(1)}).to.eql(${JSON.stringify(a.value)}));`;
+    case 'body-contains':
+      return `pm.test('body', () => pm.expect(pm.response.text()).to.include(${JSON.stringify(a.text)}));`;
+    case 'time-below':
+      return `pm.test('time', () => pm.expect(pm.response.responseTime).to.be.below(${a.ms}));`;
+    case 'status-in':
+    case 'header-present':
+    case 'header-equals':
+    case 'json-path-exists':
+    case 'diagnosed-cause':
+      throw new Error(`the benchmark does not use ${a.kind}`);
+    default:
+      return assertNever(a, 'assertion kind');
   }
 }
 
-/** Postman Collection Format v2.1.0 (https://schema.postman.com/json/collection/v2.1.0/collection.json). */
+/** Adds each request's assertions to the exported items as a test script, matching items by name. */
+function withTests(items: unknown, byName: ReadonlyMap<string, SavedRequest>): unknown {
+  if (!Array.isArray(items)) return items;
+  return items.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return item;
+    if ('item' in item) return { ...item, item: withTests(item.item, byName) };
+    const saved = 'name' in item && typeof item.name === 'string' ? byName.get(item.name) : undefined;
+    if (!saved) return item;
+    return {
+      ...item,
+      event: [{ listen: 'test', script: { type: 'text/javascript', exec: saved.assertions.map(pmTest) } }],
+    };
+  });
+}
+
+/** Postman Collection v2.1 through app/formats/postman-export.ts, plus a Postman environment file. */
 export async function writePostman(
   file: string,
+  envFile: string,
   requests: readonly BenchRequest[],
   baseUrl: string,
 ): Promise<void> {
-  const item = Array.from({ length: FOLDERS }, (_, f) => ({
+  const byName = new Map(requests.map((r) => [r.name, savedRequest(r)]));
+  const items: ImportedItem[] = Array.from({ length: FOLDERS }, (_, f) => ({
+    kind: 'folder',
     name: folderName(f),
-    item: requests
+    description: '',
+    children: requests
       .filter((r) => r.folder === f)
-      .map((r) => ({
-        name: r.name,
-        request: {
-          method: r.method,
-          url: `{{baseUrl}}${r.path}`,
-          header: r.body ? [{ key: 'Content-Type', value: 'application/json' }] : [],
-          ...(r.body ? { body: { mode: 'raw', raw: r.body } } : {}),
-        },
-        event: [
-          {
-            listen: 'test',
-            script: {
-              type: 'text/javascript',
-              exec: [
-                `pm.test('status', () => pm.response.to.have.status(${r.status}));`,
-                `pm.test('content type', () => pm.expect(pm.response.headers.get('Content-Type')).to.match(/json/));`,
-                `pm.test('id', () => pm.expect(pm.response.json().id).to.eql(${r.id}));`,
-                `pm.test('body', () => pm.expect(pm.response.text()).to.include(${JSON.stringify(r.contains)}));`,
-                `pm.test('time', () => pm.expect(pm.response.responseTime).to.be.below(5000));`,
-              ],
-            },
-          },
-        ],
-      })),
+      .map((r): ImportedItem => ({ kind: 'request', request: savedRequest(r) })),
   }));
-  const collection = {
-    info: { name: 'Bench', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-    variable: [{ key: 'baseUrl', value: baseUrl }],
-    item,
-  };
-  await put(file, JSON.stringify(collection, null, 2));
+  const exported = toPostmanCollection({ collection: makeCollection({ name: 'Bench' }), items });
+  await put(file, JSON.stringify({ ...exported.json, item: withTests(exported.json.item, byName) }, null, 2));
+  await put(
+    envFile,
+    JSON.stringify(
+      toPostmanEnvironment(makeEnvironment('bench', [{ name: 'baseUrl', value: baseUrl, secret: false }])),
+      null,
+      2,
+    ),
+  );
 }
 
 /** A Bruno collection (https://docs.usebruno.com/bru-lang/overview): bruno.json, an environment, one .bru per request. */

@@ -165,7 +165,12 @@ async function main(): Promise<void> {
   try {
     const requests = benchRequests(count);
     await writeStatuscope(path.join(work, 'statuscope'), requests, server.url);
-    await writePostman(path.join(work, 'postman.json'), requests, server.url);
+    await writePostman(
+      path.join(work, 'postman.json'),
+      path.join(work, 'postman-env.json'),
+      requests,
+      server.url,
+    );
     await writeBruno(path.join(work, 'bruno'), requests, server.url);
     const cli = await statuscopeCli(work);
     const node = process.execPath;
@@ -192,6 +197,8 @@ async function main(): Promise<void> {
           newman,
           'run',
           path.join(work, 'postman.json'),
+          '-e',
+          path.join(work, 'postman-env.json'),
           '--reporters',
           'junit',
           '--reporter-junit-export',

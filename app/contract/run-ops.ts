@@ -21,7 +21,10 @@ const runId = z
 export const METHOD_SETS = ['standard', 'webdav', 'query', 'unknown', 'lowercase'] as const;
 export type MethodSet = (typeof METHOD_SETS)[number];
 
-/** `safe`: RFC 9110 §9.2.1 / IANA registry. `unregistered`: a deliberately meaningless token, sent without a body. */
+/**
+ * `safe` / `unsafe`: RFC 9110 §9.2.1, the IANA registry's column (a case variant takes its method's).
+ * `unregistered`: no registry lists it; only the scan's own unknown token is sent without consent.
+ */
 export const METHOD_SAFETIES = ['safe', 'unsafe', 'unregistered'] as const;
 export type MethodSafety = (typeof METHOD_SAFETIES)[number];
 
@@ -44,7 +47,7 @@ export const scanRequestSchema = z.object({
   /** Extra tokens to try, case kept (`BREW`, `purge`). */
   extraMethods: z.array(z.string().min(1).max(64)).max(64).default([]),
   allowUnsafe: z.boolean().default(false),
-  /** Added to every request of a URL target (e.g. Authorization). */
+  /** Added to every request of the scan (e.g. Authorization). */
   headers: z.array(headerPairSchema).max(100).default([]),
   concurrency: z.number().int().min(1).max(32).default(4),
   ratePerSecond: z.number().min(0.1).max(1000).default(20),

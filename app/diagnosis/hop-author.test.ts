@@ -141,7 +141,19 @@ describe('proxy-originated from the response alone', () => {
       ],
       'Method BREW is not supported by this server.',
     );
-    for (const ex of [apache, text]) {
+    // Behind a Host-preserving proxy whose Via names the public host, the origin's footer names it too.
+    const preserved = makeExchange({
+      method: 'BREW',
+      url: 'http://api.example.test/api/orders/7',
+      status: 501,
+      reason: 'Not Implemented',
+      headers: [['Server', 'Apache/2.4.62 (Debian)'], HTML, ['Via', '1.1 api.example.test']],
+      body: page(
+        'BREW not supported for current URL.',
+        'Apache/2.4.62 (Debian) Server at api.example.test Port 80',
+      ),
+    });
+    for (const ex of [apache, text, preserved]) {
       assert.notEqual(explainExchange(ex).author.kind, 'proxy');
       assert.ok(!causes(passive(ex)).includes('proxy-originated'));
     }

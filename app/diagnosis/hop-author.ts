@@ -11,9 +11,9 @@
  *   Exception: products documented to overwrite `Server` on everything they relay (nginx, Cloudflare,
  *   Google's front end: `rewritesServer` in app/knowledge) — for them the match proves nothing.
  * - Built-in error pages sign themselves in an `<address>` footer (Apache: "Apache/2.4 Server at host
- *   Port 80"). A footer that names a Via hop (its pseudonym or host:port) was written by that hop. A
- *   footer naming the host the client connected to is weak: an origin that echoes the Host header
- *   (behind a proxy that preserves it) writes the same.
+ *   Port 80"). A footer that names a Via hop (its pseudonym or host:port) was written by that hop. When
+ *   that name is also the host the client addressed, it is weak and links nothing: an origin behind a
+ *   proxy that preserves Host (Apache's ProxyPreserveHost) names the same host in its own footer.
  * - A footer naming the same product as `Server` shows that software wrote the body as well as the
  *   head; it counts only with the `Server`↔Via link, which says that software is the hop.
  * - A page that calls its writer a proxy or gateway counts only once a hop is linked: an origin's page
@@ -126,6 +126,11 @@ export function addressFooter(body: string): string | null {
   return text === '' ? null : text;
 }
 
+/** `host:port` or `[v6]:port` → the host, lower-cased. */
+function hostnameOf(hostPort: string): string {
+  return (/^(\[[^\]]+\]|[^:]+)/.exec(hostPort.toLowerCase())?.[1] ?? '').trim();
+}
+
 const wordIn = (text: string, word: string) =>
   new RegExp(`(^|[^\\w.-])${escapeRe(word)}($|[^\\w-])`, 'i').test(text);
 
@@ -171,9 +176,11 @@ function scoreEntry(
       `Server names the software of the Via hop "${e.receivedBy}"; that hop likely wrote this response (unless the origin runs the same software)`,
     );
   let named: 'name' | 'host' | null = null;
+  let atClient = false;
   if (address !== null) {
     named = footerNamesHop(address, e);
-    const atClient = named === 'host' && `${e.host}:${e.port ?? ''}` === input.urlHost.toLowerCase();
+    // The host the client addressed: an origin behind a Host-preserving proxy names it in its footer too.
+    atClient = named !== null && e.host === hostnameOf(input.urlHost);
     if (named !== null)
       add(
         atClient ? 0.5 : 1.5,
@@ -189,7 +196,7 @@ function scoreEntry(
         `the footer names the product in Server: ${server} wrote the body too, not only the head`,
       );
   }
-  const linked = byName || named !== null;
+  const linked = byName || (named !== null && !atClient);
   const looksLikePage = /html/i.test(input.mediaType) || /^\s*</.test(input.body);
   const wording = looksLikePage ? PROXY_WORDING.exec(input.bodyVisible)?.[0] : undefined;
   if (linked && wording !== undefined)

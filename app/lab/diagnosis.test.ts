@@ -46,7 +46,9 @@ function originalFor(route: LabRoute): OriginalRequest {
     );
     return {
       kind: 'raw',
-      request: rawRequestSchema.parse({ target: route.url, bytesBase64: bytes.toString('base64') }),
+      // Raw mode's target only says where to connect (its path is ignored): the probes must take the
+      // path from the request line.
+      request: rawRequestSchema.parse({ target: url.origin, bytesBase64: bytes.toString('base64') }),
     };
   }
   const contentType = route.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];

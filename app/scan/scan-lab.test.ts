@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { scanRequestSchema, type ScanMatrix, type ScanRequestInput, type ScanRow } from '../contract/run-ops';
-import { ORIGIN_METHODS, startLab, type Lab } from '../lab/index';
+import { ORIGIN_METHODS, PROXY_METHODS, startLab, type Lab } from '../lab/index';
 import { previewSender } from './observe';
 import { buildScanPlan } from './plan';
 import { runScan } from './scan';
@@ -66,6 +66,9 @@ describe('capability scan of the lab (app/lab)', () => {
     assert.equal(cell(refunds, 'GET')?.cause, 'endpoint-stub');
     assert.equal(refunds?.optionsAllow, null, 'the stub answers OPTIONS with 501 too, without Allow');
     assert.equal(cell(proxied, 'get')?.status, 501);
-    assert.equal(cell(proxied, 'get')?.cause, 'method-spelling');
+    // The proxy forwards only the methods it knows (PROXY_METHODS); any other token it answers itself.
+    assert.ok(!(PROXY_METHODS as readonly string[]).includes('get'));
+    assert.equal(cell(proxied, 'get')?.cause, 'proxy-originated');
+    assert.equal(cell(proxied, 'GET')?.status, 200);
   });
 });

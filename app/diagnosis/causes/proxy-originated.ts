@@ -2,7 +2,9 @@
  * proxy-originated: a proxy, gateway, load balancer or CDN generated the 501; the origin may never
  * have seen the request. Claimed only on positive evidence that a proxy wrote the body: a proxy-only
  * product's own page, or an origin-capable server's page while a control request shows an application
- * answering behind it. A server page alone (nginx can be the origin) is never enough.
+ * answering behind it. A server page alone (nginx can be the origin) is never enough. For proxies no
+ * fingerprint knows: the response names a Via hop as its writer (hop-author.ts), and the probes confirm or
+ * refute it (proxy-hop.ts).
  */
 import type { NextStep } from '../../contract/diagnosis-ops';
 import type { Fingerprint } from '../../knowledge/fingerprints';

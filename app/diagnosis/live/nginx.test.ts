@@ -8,6 +8,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { requestLinesFor, startApiOrigin, STUB_PATH, WORKING_PATH } from '../../testing/debian/api-origin';
 import {
   assertNoFinding,
+  noteFindings,
   assertTopCause,
   diagnoseJson,
   rawRequestFile,
@@ -47,6 +48,7 @@ describe('live: nginx reverse proxy in front of a Node API', () => {
         '-d',
         '{"amount":100}',
       ]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 501);
       assert.match(
@@ -85,6 +87,7 @@ describe('live: nginx reverse proxy in front of a Node API', () => {
           raw.path,
           `${nginx.url}${WORKING_PATH}`,
         ]);
+        noteFindings(t, doc);
 
         assert.equal(doc.explanation.status.code, 501);
         // The shared corpus labels nginx-as-proxy refusing Transfer-Encoding: foo proxy-originated (its

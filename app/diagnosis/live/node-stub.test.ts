@@ -5,7 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { requestLinesFor, startApiOrigin, STUB_PATH, WORKING_PATH } from '../../testing/debian/api-origin';
-import { assertNoFinding, assertTopCause, diagnoseJson } from '../../testing/debian/diagnose-cli';
+import {
+  noteFindings,
+  assertNoFinding,
+  assertTopCause,
+  diagnoseJson,
+} from '../../testing/debian/diagnose-cli';
 
 const LIVE = { timeout: 40_000 };
 
@@ -20,6 +25,7 @@ describe('live: a Node API with a stub route, no proxy', () => {
           ? ['POST', `${origin.url}${STUB_PATH}`, '-d', '{"amount":100}']
           : ['GET', `${origin.url}${STUB_PATH}`];
       const { doc } = await diagnoseJson(['--timeout', '5000', ...args]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 501);
       assertTopCause(doc, 'endpoint-stub');
@@ -39,6 +45,7 @@ describe('live: a Node API with a stub route, no proxy', () => {
       t.after(() => origin.close());
 
       const { doc } = await diagnoseJson(['--timeout', '5000', 'GET', `${origin.url}${WORKING_PATH}`]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 200);
       assert.deepEqual(doc.findings, []);

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { APACHE_ACCESS_LOG, startApacheOrigin } from '../../testing/debian/apache';
 import {
   assertNoFinding,
+  noteFindings,
   assertTopCause,
   diagnoseJson,
   responseHeader,
@@ -29,6 +30,7 @@ describe('live: Apache httpd as a static origin (mod_dav not loaded)', () => {
       t.after(() => apache.close());
 
       const { doc } = await diagnoseJson(['--timeout', '5000', 'BREW', `${apache.url}/index.html`]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 501);
       assert.match(responseHeader(doc, 'Server') ?? '', /^Apache\//);
@@ -51,6 +53,7 @@ describe('live: Apache httpd as a static origin (mod_dav not loaded)', () => {
       t.after(() => apache.close());
 
       const { doc } = await diagnoseJson(['--timeout', '5000', 'PROPFIND', `${apache.url}/index.html`]);
+      noteFindings(t, doc);
 
       // Without mod_dav Apache still registers PROPFIND, so its core answers 405 (RFC 9110 §15.5.6), not 501.
       assert.equal(doc.explanation.status.code, 405);
@@ -76,6 +79,7 @@ describe("live: Python's http.server (SimpleHTTPRequestHandler)", () => {
             ? ['PUT', `${python.url}/items.json`, '-d', '[{"id":2}]']
             : ['DELETE', `${python.url}/items.json`];
         const { doc } = await diagnoseJson(['--timeout', '5000', ...args]);
+        noteFindings(t, doc);
 
         assert.equal(doc.explanation.status.code, 501);
         assertTopCause(doc, 'method-unsupported');

@@ -7,6 +7,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { requestLinesFor, startApiOrigin, STUB_PATH, WORKING_PATH } from '../../testing/debian/api-origin';
 import {
   assertNoFinding,
+  noteFindings,
   assertTopCause,
   diagnoseJson,
   rawRequestFile,
@@ -47,6 +48,7 @@ describe('live: Squid reverse proxy in front of a Node API', () => {
       const { origin, squid } = servers;
 
       const { doc } = await diagnoseJson(['--timeout', '5000', 'BREW', `${squid.url}${WORKING_PATH}`]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 501);
       assert.match(responseHeader(doc, 'Server') ?? '', /^squid\//, 'Squid wrote the response');
@@ -80,6 +82,7 @@ describe('live: Squid reverse proxy in front of a Node API', () => {
         raw.path,
         `${squid.url}${WORKING_PATH}`,
       ]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 501);
       // The shared corpus labels this situation proxy-originated, with protocol-feature as the proxy's reason.
@@ -115,6 +118,7 @@ describe('live: Squid reverse proxy in front of a Node API', () => {
         '-d',
         '{"amount":100}',
       ]);
+      noteFindings(t, doc);
 
       assert.equal(doc.explanation.status.code, 501);
       assert.match(responseHeader(doc, 'Via') ?? '', /squid/, 'the 501 came through Squid');
