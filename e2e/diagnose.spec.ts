@@ -25,10 +25,12 @@ test('PROPFIND to a proxy that refuses it: probes run and the hop diagram names 
     await expect(explainer.getByRole('article', { name: 'Finding: proxy-originated' }).first()).toBeVisible();
     await expect(explainer.getByTestId('hop-author')).toContainText(/proxy/i);
     await expect(explainer.getByTestId('hop-author')).toContainText('edgeguard');
+    await explainer.evaluate((el) => el.scrollTo(0, 0));
+    await screenshot(page, 'diagnose-proxy-propfind');
     // Evidence links open the probe's raw exchange.
     await explainer.getByRole('button', { name: /GET \/orders\/42/ }).first().click();
     await expect(explainer.getByTestId(/probe-raw-/).first()).toContainText('orders-api/2.4');
-    await screenshot(page, 'diagnose-proxy-propfind');
+    await screenshot(page, 'diagnose-proxy-probe');
   } finally {
     await proxy.close();
     await origin.close();

@@ -17,8 +17,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PROPFIND', 'SEARCH', '
 
 function verdict(explanation: Explanation): string {
   const top = explanation.findings[0];
-  if (top) return top.summary;
-  return explanation.status.meaning.split(/(?<=\.)\s/)[0] ?? explanation.status.meaning;
+  const text = top ? top.summary : (explanation.status.meaning.split(/(?<=\.)\s/)[0] ?? explanation.status.meaning);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function StatusSection({ explanation }: { explanation: Explanation }) {

@@ -22,7 +22,7 @@ export function ProbeList({ probes, skipped }: { probes: ProbeRecord[]; skipped:
               <div className="probe-raw" data-testid={`probe-raw-${p.id}`}>
                 <pre className="wire">{p.rawRequest.replace(/\r?\n\r?\n$/, '')}</pre>
                 <pre className="wire">{p.rawResponse ? p.rawResponse.replace(/\r?\n\r?\n$/, '') : p.error?.message}</pre>
-                {p.response?.body && <pre className="wire body">{p.response.body.slice(0, 2000)}</pre>}
+                {p.response?.body && !p.rawResponse.includes(p.response.body.slice(0, 200)) && <pre className="wire body">{p.response.body.slice(0, 2000)}</pre>}
               </div>
             )}
           </li>
