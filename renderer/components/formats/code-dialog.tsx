@@ -3,12 +3,29 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../app/common/result';
 import { call } from '../../host';
 import { toSpec, useRequestStore } from '../../stores/request-store';
+import { ModalDialog } from '../modal-dialog';
 import { TextOutput } from './text-output';
 
 type Targets = Extract<Awaited<ReturnType<typeof call<'formats:snippet-targets'>>>, { ok: true }>['value'];
 type Snippet = Extract<Awaited<ReturnType<typeof call<'formats:snippet'>>>, { ok: true }>['value'];
 
-const EXTENSIONS: Record<string, string> = { shell: 'sh', javascript: 'js', node: 'js', python: 'py', go: 'go', java: 'java', ruby: 'rb', php: 'php', csharp: 'cs', c: 'c', http: 'http', powershell: 'ps1', swift: 'swift', kotlin: 'kt', rust: 'rs' };
+const EXTENSIONS: Record<string, string> = {
+  shell: 'sh',
+  javascript: 'js',
+  node: 'js',
+  python: 'py',
+  go: 'go',
+  java: 'java',
+  ruby: 'rb',
+  php: 'php',
+  csharp: 'cs',
+  c: 'c',
+  http: 'http',
+  powershell: 'ps1',
+  swift: 'swift',
+  kotlin: 'kt',
+  rust: 'rs',
+};
 const LANGUAGES: Record<string, string> = { javascript: 'javascript', node: 'javascript' };
 
 export function CodeDialog({ onClose }: { onClose(): void }) {
@@ -33,13 +50,19 @@ export function CodeDialog({ onClose }: { onClose(): void }) {
 
   const current = targets.find((t) => t.target === target);
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-label="Request as code" className="dialog wide" onClick={(e) => e.stopPropagation()}>
-        <header className="dialog-head">
-          <h2>Request as code</h2>
+    <ModalDialog
+      label="Request as code"
+      title="Request as code"
+      onClose={onClose}
+      controls={
+        <>
           <label>
             Language
-            <select aria-label="Language" value={target} onChange={(e) => (setTarget(e.target.value), setClient(undefined))}>
+            <select
+              aria-label="Language"
+              value={target}
+              onChange={(e) => (setTarget(e.target.value), setClient(undefined))}
+            >
               {targets.map((t) => (
                 <option key={t.target} value={t.target}>
                   {t.title}
@@ -50,7 +73,11 @@ export function CodeDialog({ onClose }: { onClose(): void }) {
           {current && current.clients.length > 1 && (
             <label>
               Client
-              <select aria-label="Client" value={client ?? current.defaultClient} onChange={(e) => setClient(e.target.value)}>
+              <select
+                aria-label="Client"
+                value={client ?? current.defaultClient}
+                onChange={(e) => setClient(e.target.value)}
+              >
                 {current.clients.map((c) => (
                   <option key={c.client} value={c.client}>
                     {c.title}
@@ -59,22 +86,25 @@ export function CodeDialog({ onClose }: { onClose(): void }) {
               </select>
             </label>
           )}
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </header>
-        {error && <p className="error-box">{error.message}</p>}
-        {snippet && (
-          <>
-            {snippet.caveats.map((c, i) => (
-              <p key={i} className="notice">
-                {c}
-              </p>
-            ))}
-            <TextOutput text={snippet.code} language={LANGUAGES[snippet.target] ?? 'plaintext'} filename={`request.${EXTENSIONS[snippet.target] ?? 'txt'}`} label="Generated code" />
-          </>
-        )}
-      </div>
-    </div>
+        </>
+      }
+    >
+      {error && <p className="error-box">{error.message}</p>}
+      {snippet && (
+        <>
+          {snippet.caveats.map((c, i) => (
+            <p key={i} className="notice">
+              {c}
+            </p>
+          ))}
+          <TextOutput
+            text={snippet.code}
+            language={LANGUAGES[snippet.target] ?? 'plaintext'}
+            filename={`request.${EXTENSIONS[snippet.target] ?? 'txt'}`}
+            label="Generated code"
+          />
+        </>
+      )}
+    </ModalDialog>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../app/common/result';
 import { call } from '../../host';
+import { ModalDialog } from '../modal-dialog';
 import { TextOutput } from './text-output';
 
 type Exported = Extract<Awaited<ReturnType<typeof call<'formats:export-collection'>>>, { ok: true }>['value'];
@@ -11,37 +12,50 @@ export function ExportDialog({ root, name, onClose }: { root: string; name: stri
   const [out, setOut] = useState<Exported>();
   const [error, setError] = useState<AppError>();
   useEffect(() => {
-    void call('formats:export-collection', { root, format }).then((r) => (r.ok ? (setOut(r.value), setError(undefined)) : setError(r.error)));
+    void call('formats:export-collection', { root, format }).then((r) =>
+      r.ok ? (setOut(r.value), setError(undefined)) : setError(r.error),
+    );
   }, [root, format]);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'collection';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'collection';
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-label="Export collection" className="dialog wide" onClick={(e) => e.stopPropagation()}>
-        <header className="dialog-head">
-          <h2>Export “{name}”</h2>
-          <label>
-            As
-            <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value === 'har' ? 'har' : 'postman')}>
-              <option value="postman">Postman collection v2.1</option>
-              <option value="har">HAR 1.2</option>
-            </select>
-          </label>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </header>
-        {error && <p className="error-box">{error.message}</p>}
-        {out && (
-          <>
-            {out.warnings.map((w, i) => (
-              <p key={i} className="notice">
-                <strong>{w.item}</strong>: {w.what}
-              </p>
-            ))}
-            <TextOutput text={out.text} language="json" filename={format === 'postman' ? `${slug}.postman_collection.json` : `${slug}.har`} label="Exported collection" />
-          </>
-        )}
-      </div>
-    </div>
+    <ModalDialog
+      label="Export collection"
+      title={`Export “${name}”`}
+      onClose={onClose}
+      controls={
+        <label>
+          As
+          <select
+            aria-label="Export format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value === 'har' ? 'har' : 'postman')}
+          >
+            <option value="postman">Postman collection v2.1</option>
+            <option value="har">HAR 1.2</option>
+          </select>
+        </label>
+      }
+    >
+      {error && <p className="error-box">{error.message}</p>}
+      {out && (
+        <>
+          {out.warnings.map((w, i) => (
+            <p key={i} className="notice">
+              <strong>{w.item}</strong>: {w.what}
+            </p>
+          ))}
+          <TextOutput
+            text={out.text}
+            language="json"
+            filename={format === 'postman' ? `${slug}.postman_collection.json` : `${slug}.har`}
+            label="Exported collection"
+          />
+        </>
+      )}
+    </ModalDialog>
   );
 }

@@ -11,7 +11,17 @@ export function download(filename: string, text: string, type = 'application/jso
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function TextOutput({ text, language, filename, label }: { text: string; language: string; filename: string; label: string }) {
+export function TextOutput({
+  text,
+  language,
+  filename,
+  label,
+}: {
+  text: string;
+  language: string;
+  filename: string;
+  label: string;
+}) {
   const [note, setNote] = useState<string>();
   return (
     <div className="text-output">

@@ -1,0 +1,84 @@
+/**
+ * The collection runner: which collection or folder runs, with which environment and options, the run
+ * in flight (one line per finished request from `run:progress`) and its report with every assertion.
+ */
+import { create } from 'zustand';
+import { newId } from '../../app/common/ids';
+import type { AppError } from '../../app/common/result';
+import type { RunEvents, RunReport } from '../../app/contract/run-ops';
+import { call, subscribe } from '../host';
+import { collectionOf } from './collection-store';
+
+export interface RunTarget {
+  root: string;
+  /** A folder inside the collection; `''` runs the whole collection. */
+  relPath: string;
+  /** What the user sees: the collection's name, or the folder's. */
+  label: string;
+}
+
+export interface RunOptions {
+  /** `''` is no environment. */
+  environment: string;
+  bail: boolean;
+  concurrency: number;
+}
+
+type Progress = RunEvents['run:progress'];
+
+interface RunnerState {
+  target?: RunTarget;
+  options: RunOptions;
+  runId?: string;
+  running: boolean;
+  /** Requests finished so far, in the order they finished. */
+  live: Progress[];
+  total: number;
+  report?: RunReport;
+  error?: AppError;
+  /** Opens the runner on a collection or folder; the environment starts as the collection's selected one. */
+  openFor(target: RunTarget | undefined): void;
+  setOptions(patch: Partial<RunOptions>): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const useRunnerStore = create<RunnerState>()((set, get) => {
+  subscribe('run:progress', (p) => {
+    if (p.runId !== get().runId) return;
+    set((s) => ({ live: [...s.live, p], total: p.total }));
+  });
+  return {
+    options: { environment: '', bail: false, concurrency: 1 },
+    running: false,
+    live: [],
+    total: 0,
+    openFor: (target) => {
+      if (get().running) return;
+      const environment = target ? (collectionOf(target.root)?.environment ?? '') : '';
+      set((s) => ({ target, options: { ...s.options, environment }, report: undefined, error: undefined, live: [], total: 0 }));
+    },
+    setOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
+    start: async () => {
+      const { target, options } = get();
+      if (!target) return;
+      const runId = newId('run');
+      set({ runId, running: true, live: [], total: 0, report: undefined, error: undefined });
+      const result = await call('run:start', {
+        root: target.root,
+        relPath: target.relPath,
+        ...(options.environment ? { environment: options.environment } : {}),
+        bail: options.bail,
+        concurrency: options.concurrency,
+        runId,
+      });
+      if (get().runId !== runId) return;
+      if (result.ok) set({ running: false, report: result.value });
+      else set({ running: false, error: result.error });
+    },
+    stop: async () => {
+      const { runId, running } = get();
+      if (runId && running) await call('run:stop', { runId });
+    },
+  };
+});
