@@ -35,7 +35,14 @@ test('keeps a lower-case method lower-case and refuses an invalid token with the
     await expect(page.getByRole('alert')).toContainText('a space');
     await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
     await method.fill('patch');
-    await page.getByRole('textbox', { name: 'URL' }).fill(`${target.url}/x`);
+    const url = page.getByRole('textbox', { name: 'URL' });
+    await url.fill(`${target.url}/x?a=1`);
+    // Query parameters are edited separately and kept in sync with the URL, as typed.
+    await expect(page.getByRole('textbox', { name: 'Query parameters value 1' })).toHaveValue('1');
+    await page.getByRole('textbox', { name: 'Query parameters value 1' }).fill('two%20words');
+    await expect(url).toHaveValue(`${target.url}/x?a=two%20words`);
+    await page.getByRole('checkbox', { name: 'Query parameters row 1 enabled' }).uncheck();
+    await expect(url).toHaveValue(`${target.url}/x`);
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('status-line')).toContainText('200');
     expect(target.requests[0]?.requestLine).toBe('patch /x HTTP/1.1');
