@@ -48,6 +48,18 @@ test('imports a Postman collection, reports what it could not carry, saves an ed
     await expect(page.getByTestId('status-line')).toContainText('200');
     expect(target.requests.at(-1)?.requestLine).toBe('GET /get HTTP/1.1');
 
+    // Assertions and auth are edited in their tabs and saved in the same file.
+    await page.getByRole('tab', { name: /Assertions/ }).click();
+    await page.getByRole('button', { name: '+ Add assertion' }).click();
+    await page.getByRole('tab', { name: /^Auth/ }).click();
+    await page.getByRole('combobox', { name: 'Auth type' }).selectOption('bearer');
+    await page.getByLabel('Token').fill('{{token}}');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByLabel('unsaved changes')).toHaveCount(0);
+    const saved = await readFile(file, 'utf8');
+    expect(saved).toMatch(/assertions:\n\s+- kind: status-equals\n\s+value: 200/);
+    expect(saved).toMatch(/auth:\n\s+type: bearer\n\s+token: "\{\{token\}\}"/);
+
     await page.getByRole('button', { name: 'Code' }).click();
     const code = page.getByRole('dialog', { name: 'Request as code' });
     await expect(code.getByTestId('code-generated-code')).toContainText(`${target.url}/get`);

@@ -12,6 +12,18 @@ import { ResponseView } from './response-view';
 import { ExplainerPanel } from './explainer/explainer-panel';
 import { CollectionDialogs } from './collections/collection-dialogs';
 import { OpenRequestBar } from './collections/open-request-bar';
+import { AuditDialog } from './audit/audit-dialog';
+import { RunnerDialog } from './runner/runner-dialog';
+import { ScanDialog } from './scan/scan-dialog';
+import { useAuditStore } from '../stores/audit-store';
+import { useScanStore } from '../stores/scan-store';
+
+/** Opens the capability scan, naming the request editor's URL when the form has none yet. */
+function openScan(): void {
+  const scan = useScanStore.getState();
+  const url = useRequestStore.getState().url.trim();
+  scan.show(true, scan.form.urls.trim() === '' && url !== '' ? { urls: url } : undefined);
+}
 
 export function App() {
   const showLibrary = useLibraryStore((s) => s.show);
@@ -38,6 +50,12 @@ export function App() {
         </span>
         <OpenRequestBar />
         <span className="spacer" />
+        <button type="button" onClick={openScan} title="Which methods does this URL really implement? The capability matrix">
+          Scan
+        </button>
+        <button type="button" onClick={() => useAuditStore.getState().show(true)} title="Check a server against its OpenAPI document">
+          Audit
+        </button>
         <button type="button" onClick={() => showLibrary(true)} title="Statuses, methods, comparisons, myths (Ctrl+K)">
           Library <kbd>Ctrl K</kbd>
         </button>
@@ -51,6 +69,9 @@ export function App() {
         </div>
         <ExplainerPanel />
       </main>
+      <ScanDialog />
+      <AuditDialog />
+      <RunnerDialog />
       <LibraryDialog />
       <CollectionDialogs />
     </div>

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import type { BodyKind } from '../../app/contract/exchange';
 import { useRawStore } from '../stores/raw-store';
 import { useRequestStore } from '../stores/request-store';
+import { AssertionsEditor } from './assertions-editor';
+import { AuthEditor } from './auth-editor';
 import { CodeView } from './code-view';
 import { KeyValueTable } from './key-value-table';
 import { Tabs } from './tabs';
 
-type RequestTab = 'params' | 'headers' | 'body' | 'options' | 'raw';
+type RequestTab = 'params' | 'headers' | 'body' | 'auth' | 'assertions' | 'options' | 'raw';
 
 const BODY_LABELS: Record<BodyKind, string> = {
   none: 'None',
@@ -106,6 +108,8 @@ export function RequestEditor() {
   const setHeaders = useRequestStore((s) => s.setHeaders);
   const bodyKind = useRequestStore((s) => s.body.kind);
   const rawEnabled = useRawStore((s) => s.enabled);
+  const authType = useRequestStore((s) => s.auth.type);
+  const assertionCount = useRequestStore((s) => s.assertions.length);
   return (
     <section className="request-editor" aria-label="Request">
       <Tabs<RequestTab>
@@ -116,6 +120,8 @@ export function RequestEditor() {
           { id: 'params', label: 'Params', badge: params.filter((p) => p.enabled).length },
           { id: 'headers', label: 'Headers', badge: headers.filter((h) => h.enabled).length },
           { id: 'body', label: 'Body', badge: bodyKind === 'none' ? undefined : BODY_LABELS[bodyKind] },
+          { id: 'auth', label: 'Auth', badge: authType === 'inherit' || authType === 'none' ? undefined : authType },
+          { id: 'assertions', label: 'Assertions', badge: assertionCount },
           { id: 'options', label: 'Options' },
           { id: 'raw', label: 'Raw mode', badge: rawEnabled ? 'on' : undefined },
         ]}
@@ -123,6 +129,8 @@ export function RequestEditor() {
         {tab === 'params' && <KeyValueTable label="Query parameters" rows={params} onChange={setParams} />}
         {tab === 'headers' && <KeyValueTable label="Headers" rows={headers} onChange={setHeaders} namePlaceholder="Header-Name" />}
         {tab === 'body' && <BodyEditor />}
+        {tab === 'auth' && <AuthEditor />}
+        {tab === 'assertions' && <AssertionsEditor />}
         {tab === 'options' && <OptionsEditor />}
         {tab === 'raw' && <RawEditor />}
       </Tabs>

@@ -231,10 +231,10 @@ export const useCollectionStore = create<CollectionState>()((set, get) => {
         return false;
       }
       // Only the draft that was saved becomes clean: keystrokes typed while the save was in flight stay marked.
-      const { name, method, url, params, headers, body, options } = draft;
+      const { name, method, url, params, headers, body, options, auth, assertions, notes } = draft;
       useRequestStore.setState({
         origin: { ...origin, relPath: saved.value.path, hash: saved.value.hash, saved: request },
-        baseline: { name, method, url, params, headers, body, options },
+        baseline: { name, method, url, params, headers, body, options, auth, assertions, notes },
       });
       set({ conflict: undefined, error: undefined });
       await get().refresh(origin.root, [saved.value.path]);

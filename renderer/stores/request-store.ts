@@ -1,6 +1,6 @@
 /** The request being edited: method, URL, params, headers, body, options. */
 import { create } from 'zustand';
-import type { SavedRequest } from '../../app/contract/collection';
+import type { Assertion, Auth, SavedRequest } from '../../app/contract/collection';
 import type { BodyKind, RequestSpecInput } from '../../app/contract/exchange';
 import { newRow, paramsFromUrl, urlWithParams, type Row } from './query-sync';
 
@@ -30,6 +30,11 @@ export interface DraftRequest {
   headers: Row[];
   body: BodyDraft;
   options: OptionsDraft;
+  /** Applied by the host when the request is sent from a collection (collection:send). */
+  auth: Auth;
+  /** Checked by the runner (statuscope run) and shown with their results there. */
+  assertions: Assertion[];
+  notes: string;
 }
 
 /**
@@ -55,6 +60,9 @@ interface RequestState extends DraftRequest {
   setHeaders(headers: Row[]): void;
   setBody(body: Partial<BodyDraft>): void;
   setOptions(options: Partial<OptionsDraft>): void;
+  setAuth(auth: Auth): void;
+  setAssertions(assertions: Assertion[]): void;
+  setNotes(notes: string): void;
   /** Replaces the draft; with `origin` it is tracked against that file, without it it is a scratch draft. */
   load(draft: Partial<DraftRequest> & { method: string; url: string }, origin?: DraftOrigin): void;
   /** After a save or a rename: the file the draft now belongs to; `clean` makes the current draft the baseline. */
@@ -64,15 +72,16 @@ interface RequestState extends DraftRequest {
 
 export const EMPTY_BODY: BodyDraft = { kind: 'none', text: '', fields: [], filePath: '' };
 export const DEFAULT_OPTIONS: OptionsDraft = { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000, decompress: true, verifyTls: true };
+export const INHERIT_AUTH: Auth = { type: 'inherit' };
 
 function draftOf(s: DraftRequest): DraftRequest {
-  return { name: s.name, method: s.method, url: s.url, params: s.params, headers: s.headers, body: s.body, options: s.options };
+  return { name: s.name, method: s.method, url: s.url, params: s.params, headers: s.headers, body: s.body, options: s.options, auth: s.auth, assertions: s.assertions, notes: s.notes };
 }
 
 /** What counts as an edit: row ids and the params (derived from the URL) do not. */
 export function draftFingerprint(d: DraftRequest): string {
   const rows = (rs: Row[]) => rs.map((r) => [r.name, r.value, r.enabled]);
-  return JSON.stringify([d.name, d.method, d.url, rows(d.headers), d.body.kind, d.body.text, rows(d.body.fields), d.body.filePath, d.options]);
+  return JSON.stringify([d.name, d.method, d.url, rows(d.headers), d.body.kind, d.body.text, rows(d.body.fields), d.body.filePath, d.options, d.auth, d.assertions, d.notes]);
 }
 
 /** True when a draft loaded from a collection has edits not yet saved. */
@@ -88,12 +97,18 @@ export const useRequestStore = create<RequestState>()((set) => ({
   headers: [],
   body: EMPTY_BODY,
   options: DEFAULT_OPTIONS,
+  auth: INHERIT_AUTH,
+  assertions: [],
+  notes: '',
   setMethod: (method) => set({ method }),
   setUrl: (url) => set((s) => ({ url, params: paramsFromUrl(url, s.params) })),
   setParams: (params) => set((s) => ({ params, url: urlWithParams(s.url, params) })),
   setHeaders: (headers) => set({ headers }),
   setBody: (body) => set((s) => ({ body: { ...s.body, ...body } })),
   setOptions: (options) => set((s) => ({ options: { ...s.options, ...options } })),
+  setAuth: (auth) => set({ auth }),
+  setAssertions: (assertions) => set({ assertions }),
+  setNotes: (notes) => set({ notes }),
   load: (draft, origin) => {
     const next: DraftRequest = {
       name: draft.name ?? 'Untitled request',
@@ -103,6 +118,9 @@ export const useRequestStore = create<RequestState>()((set) => ({
       headers: draft.headers ?? [],
       body: draft.body ?? EMPTY_BODY,
       options: draft.options ?? DEFAULT_OPTIONS,
+      auth: draft.auth ?? INHERIT_AUTH,
+      assertions: draft.assertions ?? [],
+      notes: draft.notes ?? '',
     };
     set({ ...next, origin, baseline: origin ? next : undefined });
   },

@@ -27,6 +27,7 @@ export interface RunOptions {
 type Progress = RunEvents['run:progress'];
 
 interface RunnerState {
+  open: boolean;
   target?: RunTarget;
   options: RunOptions;
   runId?: string;
@@ -37,7 +38,8 @@ interface RunnerState {
   report?: RunReport;
   error?: AppError;
   /** Opens the runner on a collection or folder; the environment starts as the collection's selected one. */
-  openFor(target: RunTarget | undefined): void;
+  openFor(target: RunTarget): void;
+  close(): void;
   setOptions(patch: Partial<RunOptions>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -49,15 +51,18 @@ export const useRunnerStore = create<RunnerState>()((set, get) => {
     set((s) => ({ live: [...s.live, p], total: p.total }));
   });
   return {
+    open: false,
     options: { environment: '', bail: false, concurrency: 1 },
     running: false,
     live: [],
     total: 0,
     openFor: (target) => {
-      if (get().running) return;
-      const environment = target ? (collectionOf(target.root)?.environment ?? '') : '';
-      set((s) => ({ target, options: { ...s.options, environment }, report: undefined, error: undefined, live: [], total: 0 }));
+      // While a run is going, the runner shows it; a second run waits until it ends or is stopped.
+      if (get().running) return set({ open: true });
+      const environment = collectionOf(target.root)?.environment ?? '';
+      set((s) => ({ open: true, target, options: { ...s.options, environment }, report: undefined, error: undefined, live: [], total: 0 }));
     },
+    close: () => set({ open: false }),
     setOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
     start: async () => {
       const { target, options } = get();

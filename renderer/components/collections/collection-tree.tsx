@@ -6,6 +6,7 @@
  */
 import { useState, type DragEvent } from 'react';
 import { useCollectionStore } from '../../stores/collection-store';
+import { useRunnerStore } from '../../stores/runner-store';
 import { isDirty, useRequestStore } from '../../stores/request-store';
 import { baseName, deleteEntry, duplicateEntry, moveEntry, newFolder, newRequest, parentOf, renameEntry, reorder } from './entry-actions';
 import { EntryMenu, InlineFormView, type InlineForm, type MenuItem } from './entry-menu';
@@ -133,6 +134,7 @@ function Row({ root, item, siblings, folder, folders, depth }: RowProps) {
   const folderItems: MenuItem[] =
     item.kind === 'folder'
       ? [
+          { label: 'Run…', run: () => useRunnerStore.getState().openFor({ root, relPath: item.path, label: item.name }) },
           { label: 'New request here', run: () => void newRequest(root, item.path) },
           { label: 'New folder here…', run: () => setForm({ kind: 'new-folder', submit: (name) => void newFolder(root, item.path, name) }) },
         ]

@@ -1,6 +1,7 @@
 /** One open collection in the sidebar: its heading and menu, its files that failed to parse, its tree. */
 import { useState } from 'react';
 import { useCollectionStore, type OpenCollection } from '../../stores/collection-store';
+import { useRunnerStore } from '../../stores/runner-store';
 import { acceptsDrop, allFolders, dropInto, TreeList } from './collection-tree';
 import { newFolder, newRequest } from './entry-actions';
 import { EntryMenu, InlineFormView, type InlineForm } from './entry-menu';
@@ -27,6 +28,9 @@ export function CollectionView({ collection }: { collection: OpenCollection }) {
         }}
       >
         <h3 title={root}>{tree.name}</h3>
+        <button type="button" className="icon" aria-label={`Run ${tree.name}`} title="Run every request and check its assertions" onClick={() => useRunnerStore.getState().openFor({ root, relPath: '', label: tree.name })}>
+          ▶
+        </button>
         <button type="button" className="icon" aria-label={`New request in ${tree.name}`} title="New request" onClick={() => void newRequest(root, '')}>
           +
         </button>
@@ -35,6 +39,7 @@ export function CollectionView({ collection }: { collection: OpenCollection }) {
           open={menuOpen}
           onToggle={setMenuOpen}
           items={[
+            { label: 'Run…', run: () => useRunnerStore.getState().openFor({ root, relPath: '', label: tree.name }) },
             { label: 'New request', run: () => void newRequest(root, '') },
             { label: 'New folder…', run: () => setForm({ kind: 'new-folder', submit: (name) => void newFolder(root, '', name) }) },
             { label: 'Variables and secrets…', run: () => store.showVariables(root) },

@@ -101,6 +101,9 @@ export function savedToDraft(saved: SavedRequest): DraftRequest {
     headers: saved.headers.map((h) => newRow(h.name, h.value, h.enabled)),
     body: bodyToDraft(saved.body),
     options: optionsToDraft(saved.options),
+    auth: saved.auth,
+    assertions: saved.assertions,
+    notes: saved.notes,
   };
 }
 
@@ -130,6 +133,9 @@ export function draftToSaved(d: DraftRequest, base: SavedRequest = emptySaved(d.
     headers: d.headers.filter((h) => h.name.trim() !== '').map((h) => ({ name: h.name.trim(), value: h.value, enabled: h.enabled })),
     body: bodyDraftEqual(baseBody, d.body) ? base.body : bodyFromDraft(d.body, base.body),
     options: optionsFromDraft(d.options, base.options),
+    auth: d.auth,
+    assertions: d.assertions,
+    notes: d.notes,
   };
 }
 
@@ -143,6 +149,9 @@ export function specToDraft(spec: RequestSpec, name: string): DraftRequest {
     headers: spec.headers.map(([n, v]) => newRow(n, v)),
     body: bodyToDraft(spec.body),
     options: optionsToDraft(spec.options),
+    auth: { type: 'inherit' },
+    assertions: [],
+    notes: '',
   };
 }
 
