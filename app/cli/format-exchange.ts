@@ -11,13 +11,14 @@ function prefixLines(text: string, prefix: string): string {
 }
 
 export function formatTimings(hop: Hop): string {
-  const parts = timingPhases(hop.timings).map((p) => `${p.phase} ${formatMs(p.duration)}`);
-  return `timings: ${parts.join(' · ')} · total ${formatMs(hop.timings.end ?? 0)}`;
+  const parts = [...timingPhases(hop.timings).map((p) => `${p.phase} ${formatMs(p.duration)}`), `total ${formatMs(hop.timings.end ?? 0)}`];
+  return `timings: ${parts.join(' · ')}`;
 }
 
 export function formatHop(hop: Hop, index: number, count: number): string {
   let out = count > 1 ? `— hop ${index + 1} of ${count}: ${hop.method} ${hop.url}\n` : '';
-  out += prefixLines(hop.requestHead || `${hop.method} ${hop.url} (not sent)\r\n\r\n`, '> ');
+  if (!hop.requestHead) return `${out}  (nothing was written: ${hop.method} ${hop.url} failed before the request went out)\n`;
+  out += prefixLines(hop.requestHead, '> ');
   const added = hop.requestHeaders.filter((h) => h.added).map((h) => h.name);
   if (added.length > 0) out += `  (added by the client, not typed: ${added.join(', ')})\n`;
   if (hop.response) out += prefixLines(hop.response.rawHead, '< ');

@@ -43,7 +43,8 @@ export function timingPhases(t: Timings): PhaseSpan[] {
   push('tls', t.tlsDone);
   push('send', t.requestSent);
   push('wait', t.firstByte);
-  push('download', t.end);
+  // Without a first byte there was no download: the exchange ended (failed or cancelled) before it.
+  if (t.firstByte !== undefined) push('download', t.end);
   return spans;
 }
 
