@@ -38,6 +38,12 @@ function OperationTable({ verdict, operations }: { verdict: AuditVerdict; operat
         {verdictTitle(verdict)} ({operations.length})
       </h3>
       <table className="headers-table audit-table" aria-label={verdictTitle(verdict)}>
+        <colgroup>
+          <col className="c-op" />
+          <col className="c-status" />
+          <col className="c-cause" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Operation</th>
@@ -57,9 +63,10 @@ function OperationTable({ verdict, operations }: { verdict: AuditVerdict; operat
               </th>
               <td>{statusCell(o)}</td>
               <td className="mono">{o.cause ?? ''}</td>
-              <td>
+              <td title={o.answeredBy ? `Answered by ${o.answeredBy}` : undefined}>
                 {o.note}
-                {o.answeredBy && <span className="hint"> (answered by {o.answeredBy})</span>}
+                {/* Who wrote a refusal or a failure matters (a proxy's 501 says nothing of the API); for the rest it is a tooltip. */}
+                {o.answeredBy && (verdict === 'not-built' || verdict === 'erroring') && <span className="hint"> (answered by {o.answeredBy})</span>}
               </td>
             </tr>
           ))}
@@ -72,6 +79,11 @@ function OperationTable({ verdict, operations }: { verdict: AuditVerdict; operat
 function UndocumentedTable({ label, entries }: { label: string; entries: AuditUndocumented[] }) {
   return (
     <table className="headers-table audit-table" aria-label={label}>
+      <colgroup>
+        <col className="c-op" />
+        <col className="c-status" />
+        <col />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Method and path</th>

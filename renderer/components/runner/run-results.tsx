@@ -58,6 +58,13 @@ function ItemView({ item }: { item: RunItemResult }) {
       {item.skipReason && <p className="hint">Not run: {item.skipReason}</p>}
       {item.assertions.length > 0 && (
         <table className="headers-table assertion-table" aria-label={`Assertions of ${item.name}`}>
+          <colgroup>
+            <col className="c-result" />
+            <col className="c-check" />
+            <col className="c-value" />
+            <col className="c-value" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Result</th>

@@ -86,7 +86,7 @@ export function RunnerDialog() {
   if (!open || !target) return null;
   return (
     <div className="modal-backdrop" onClick={close}>
-      <div role="dialog" aria-modal="true" aria-label={`Run ${target.label}`} className="dialog full runner" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div role="dialog" aria-modal="true" aria-label={`Run ${target.label}`} className="dialog wide runner" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
         <header className="dialog-head">
           <h2>
             Run {target.label}

@@ -75,9 +75,7 @@ export function CellDetails({ row, cell }: { row: ScanRow; cell: ScanCell }) {
         {cell.answeredBy && (
           <>
             <dt>Answered by</dt>
-            <dd>
-              {cell.answeredBy.name} ({cell.answeredBy.kind})
-            </dd>
+            <dd title={`kind: ${cell.answeredBy.kind}`}>{cell.answeredBy.name}</dd>
           </>
         )}
         {cell.allow && (

@@ -7,6 +7,37 @@ import type { ScanMatrix } from '../../../app/contract/run-ops';
 import { useScanStore } from '../../stores/scan-store';
 import { cellName, cellText, OUTCOMES, outcomeLabel, outcomeOf } from './outcome';
 
+/** A cause id that may wrap after its hyphens (`method-` / `unsupported`), keeping the columns narrow. */
+function breakable(id: string) {
+  return id.split('-').map((part, i, all) => (
+    <span key={i}>
+      {part}
+      {i < all.length - 1 && (
+        <>
+          -<wbr />
+        </>
+      )}
+    </span>
+  ));
+}
+
+/** A named URL reads best as its path over its origin; a collection request as its name over its URL. */
+function RowLabel({ label, url }: { label: string; url: string }) {
+  let main = label;
+  let sub = label === url ? '' : url;
+  if (label === url && URL.canParse(url)) {
+    const parsed = new URL(url);
+    main = `${parsed.pathname}${parsed.search}`;
+    sub = parsed.origin;
+  }
+  return (
+    <>
+      <span className="mono wrap">{main}</span>
+      {sub && <span className="hint mono wrap row-url">{sub}</span>}
+    </>
+  );
+}
+
 export function Legend() {
   return (
     <ul className="scan-legend" aria-label="Legend">
@@ -39,8 +70,7 @@ export function MatrixGrid({ matrix }: { matrix: ScanMatrix }) {
           {matrix.rows.map((row, r) => (
             <tr key={`${r}:${row.url}`}>
               <th scope="row" title={row.url}>
-                <span className="mono wrap">{row.label}</span>
-                {row.label !== row.url && <span className="hint mono wrap row-url">{row.url}</span>}
+                <RowLabel label={row.label} url={row.url} />
                 {row.contradictions.length > 0 && (
                   <span className="contradiction-count">
                     {row.contradictions.length} contradiction{row.contradictions.length === 1 ? '' : 's'}
@@ -62,7 +92,13 @@ export function MatrixGrid({ matrix }: { matrix: ScanMatrix }) {
                       title={`${outcomeLabel(outcome)}${cell.causeSummary ? `: ${cell.causeSummary}` : ''}`}
                       onClick={() => select(isSelected ? undefined : { row: r, method: m })}
                     >
-                      {cellText(cell)}
+                      {cell.status === 501 && cell.cause ? (
+                        <>
+                          501 <span className="cell-cause-id">{breakable(cell.cause)}</span>
+                        </>
+                      ) : (
+                        cellText(cell)
+                      )}
                     </button>
                   </td>
                 );

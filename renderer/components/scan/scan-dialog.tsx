@@ -3,7 +3,7 @@
  * left; on the right the dry-run plan, the progress of a running scan, then the matrix with its
  * contradictions, the selected cell's details and the exports (CSV, Markdown via `scan:export`).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ScanExportFormat } from '../../../app/contract/run-ops';
 import { cellOf, useScanStore } from '../../stores/scan-store';
 import { download } from '../formats/text-output';
@@ -16,6 +16,7 @@ const FILE_NAMES: Record<ScanExportFormat, string> = { csv: 'capability-matrix.c
 
 function ScanProgressBar() {
   const progress = useScanStore((s) => s.progress);
+  const cancel = useScanStore((s) => s.cancel);
   if (!progress) return null;
   const last = progress.last;
   return (
@@ -30,6 +31,9 @@ function ScanProgressBar() {
           </>
         )}
       </span>
+      <button type="button" className="danger small" onClick={() => void cancel()}>
+        Cancel scan
+      </button>
     </div>
   );
 }
@@ -75,10 +79,11 @@ function Results() {
             {matrix.totals.errors} without a response, {matrix.totals.contradictions} contradiction{matrix.totals.contradictions === 1 ? '' : 's'}; {(matrix.ms / 1000).toFixed(1)} s.
           </p>
           <ProblemList problems={matrix.problems} />
-          <div className={picked ? 'matrix-area with-details' : 'matrix-area'}>
-            <div className="matrix-main">
-              <MatrixGrid matrix={matrix} />
-              <Legend />
+          <MatrixGrid matrix={matrix} />
+          <Legend />
+          {/* The details sit beside the notes under the grid, so the grid keeps the whole width. */}
+          <div className="matrix-below">
+            <div className="matrix-notes">
               <ContradictionList matrix={matrix} />
               <Exports />
             </div>
@@ -99,6 +104,12 @@ function Results() {
 export function ScanDialog() {
   const open = useScanStore((s) => s.open);
   const show = useScanStore((s) => s.show);
+  const running = useScanStore((s) => s.running);
+  // A running scan hands the width to the matrix (18 method columns); the settings come back with one click.
+  const [settings, setSettings] = useState(true);
+  useEffect(() => {
+    if (running) setSettings(false);
+  }, [running]);
   if (!open) return null;
   return (
     <div className="modal-backdrop" onClick={() => show(false)}>
@@ -112,12 +123,15 @@ export function ScanDialog() {
       >
         <header className="dialog-head">
           <h2>Capability matrix: what does this API really implement?</h2>
+          <button type="button" aria-expanded={settings} aria-controls="scan-settings" onClick={() => setSettings(!settings)}>
+            {settings ? 'Hide settings' : 'Settings'}
+          </button>
           <button type="button" onClick={() => show(false)}>
             Close
           </button>
         </header>
-        <div className="scan-layout">
-          <ScanForm />
+        <div className={settings ? 'scan-layout' : 'scan-layout settings-hidden'}>
+          {settings && <ScanForm />}
           <Results />
         </div>
       </div>

@@ -67,7 +67,7 @@ function Consent() {
 }
 
 export function ScanForm() {
-  const { form, preview, running, setForm, refreshPreview, showPlan, run, cancel } = useScanStore();
+  const { form, preview, running, setForm, refreshPreview, showPlan, run } = useScanStore();
   const collectionsOpen = useCollectionStore((s) => s.collections.length);
   // The preview names the columns and the consent's methods; it follows the form, debounced.
   useEffect(() => {
@@ -79,6 +79,7 @@ export function ScanForm() {
 
   return (
     <form
+      id="scan-settings"
       className="scan-form"
       aria-label="Scan settings"
       onSubmit={(e) => {
@@ -156,11 +157,6 @@ export function ScanForm() {
         <button type="submit" className="primary" disabled={!ready || running}>
           Scan
         </button>
-        {running && (
-          <button type="button" className="danger" onClick={() => void cancel()}>
-            Cancel scan
-          </button>
-        )}
       </div>
     </form>
   );
