@@ -20,7 +20,8 @@ function shopCollection(baseUrl: string, hangingUrl: string): Record<string, str
   return {
     'collection.yaml': 'schema: statuscope/collection@1\nname: Shop checks\n',
     'environments/local.yaml': `schema: statuscope/environment@1\nname: local\nvariables:\n  - name: baseUrl\n    value: ${baseUrl}\n`,
-    'smoke/folder.yaml': 'schema: statuscope/folder@1\nname: Smoke\norder:\n  - health.yaml\n  - items.yaml\n',
+    'smoke/folder.yaml':
+      'schema: statuscope/folder@1\nname: Smoke\norder:\n  - health.yaml\n  - items.yaml\n',
     'smoke/health.yaml': `schema: statuscope/request@1
 name: Health
 method: GET
@@ -47,11 +48,36 @@ assertions:
   };
 }
 
-test('runs a folder of a collection opened from disk and shows each assertion passing or failing; stops a hanging run', async ({ page, app }) => {
+test('runs a folder of a collection opened from disk and shows each assertion passing or failing; stops a hanging run', async ({
+  page,
+  app,
+}) => {
   const shop = await startRawServer((seen, socket) => {
     const path = seen.requestLine.split(' ')[1] ?? '/';
-    if (path === '/health') socket.end(rawResponse(200, 'OK', [['Content-Type', 'text/plain'], ['Connection', 'close']], 'up\n'));
-    else if (path === '/items') socket.end(rawResponse(200, 'OK', [['Content-Type', 'application/json'], ['Connection', 'close']], '[{"id":1}]'));
+    if (path === '/health')
+      socket.end(
+        rawResponse(
+          200,
+          'OK',
+          [
+            ['Content-Type', 'text/plain'],
+            ['Connection', 'close'],
+          ],
+          'up\n',
+        ),
+      );
+    else if (path === '/items')
+      socket.end(
+        rawResponse(
+          200,
+          'OK',
+          [
+            ['Content-Type', 'application/json'],
+            ['Connection', 'close'],
+          ],
+          '[{"id":1}]',
+        ),
+      );
     else socket.end(rawResponse(404, 'Not Found', [['Connection', 'close']]));
   });
   const hanging = await startRawServer(() => undefined);
@@ -72,7 +98,9 @@ test('runs a folder of a collection opened from disk and shows each assertion pa
     await runner.getByRole('combobox', { name: 'Run environment' }).selectOption('local');
     await runner.getByRole('button', { name: 'Run', exact: true }).click();
 
-    await expect(runner.getByRole('status', { name: 'Run summary' })).toContainText('1 passed, 1 failed (2 requests); 3 of 4 assertions passed');
+    await expect(runner.getByRole('status', { name: 'Run summary' })).toContainText(
+      '1 passed, 1 failed (2 requests); 3 of 4 assertions passed',
+    );
     const results = runner.getByRole('list', { name: 'Run results' });
     await expect(results.getByRole('listitem')).toHaveCount(2);
     await expect(results.getByRole('listitem', { name: 'Health: passed' })).toContainText('PASS');
@@ -98,8 +126,12 @@ test('runs a folder of a collection opened from disk and shows each assertion pa
     await expect(whole.getByRole('status', { name: 'Run progress' })).toContainText('0 of');
     await expect.poll(() => hanging.requests.length).toBe(1);
     await whole.getByRole('button', { name: 'Stop' }).click();
-    await expect(whole.getByRole('status', { name: 'Run summary' })).toContainText('Stopped.', { timeout: 3000 });
-    await expect(whole.getByRole('list', { name: 'Run results' }).getByRole('listitem', { name: 'Health: skipped' })).toBeVisible();
+    await expect(whole.getByRole('status', { name: 'Run summary' })).toContainText('Stopped.', {
+      timeout: 3000,
+    });
+    await expect(
+      whole.getByRole('list', { name: 'Run results' }).getByRole('listitem', { name: 'Health: skipped' }),
+    ).toBeVisible();
   } finally {
     await shop.close();
     await hanging.close();

@@ -15,7 +15,12 @@ interface Reply {
   body?: string;
 }
 
-const json = (status: number, reason: string, value: unknown, headers: Array<[string, string]> = []): Reply => ({
+const json = (
+  status: number,
+  reason: string,
+  value: unknown,
+  headers: Array<[string, string]> = [],
+): Reply => ({
   status,
   reason,
   headers: [['Content-Type', 'application/json'], ...headers],
@@ -27,7 +32,12 @@ function serve(route: (method: string, path: string) => Reply): Promise<RawServe
   return startRawServer((seen, socket) => {
     const [method = '', target = '/'] = seen.requestLine.split(' ');
     const reply = route(method, target.split('?')[0] ?? target);
-    let bytes = rawResponse(reply.status, reply.reason, [['Server', 'shopfront/2.1'], ...(reply.headers ?? []), ['Connection', 'close']], reply.body ?? '');
+    let bytes = rawResponse(
+      reply.status,
+      reply.reason,
+      [['Server', 'shopfront/2.1'], ...(reply.headers ?? []), ['Connection', 'close']],
+      reply.body ?? '',
+    );
     // RFC 9110 §9.3.2: HEAD gets GET's header section and no content.
     if (method === 'HEAD') bytes = bytes.slice(0, bytes.indexOf('\r\n\r\n') + 4);
     socket.end(bytes);
@@ -47,14 +57,22 @@ function items(method: string): Reply {
     case 'POST':
       return json(201, 'Created', { id: 2 });
     case 'PUT': // listed in Allow, yet a stub: a contradiction, and a 501 the diagnosis calls endpoint-stub
-      return json(501, 'Not Implemented', { error: 'not_implemented', message: 'Replacing items is planned for v2.' });
+      return json(501, 'Not Implemented', {
+        error: 'not_implemented',
+        message: 'Replacing items is planned for v2.',
+      });
     case 'DELETE': // 405 without the Allow that RFC 9110 §15.5.6 requires
       return json(405, 'Method Not Allowed', { error: 'method_not_allowed' });
     case 'PATCH':
     case 'TRACE':
       return json(405, 'Method Not Allowed', { error: 'method_not_allowed' }, [['Allow', ITEMS_ALLOW]]);
     default: // WebDAV, QUERY, the unknown token and `get`: the server knows no such method
-      return { status: 501, reason: 'Not Implemented', headers: [['Content-Type', 'text/plain']], body: `Unsupported method ('${method}')\n` };
+      return {
+        status: 501,
+        reason: 'Not Implemented',
+        headers: [['Content-Type', 'text/plain']],
+        body: `Unsupported method ('${method}')\n`,
+      };
   }
 }
 
@@ -86,8 +104,13 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
-test('scans a URL: the plan sends nothing unsafe without consent, the grid shows each status, the contradictions and a 501 cause', async ({ page, app }) => {
-  const server = await serve((method, path) => (path === '/items' ? items(method) : json(404, 'Not Found', { error: 'not_found' })));
+test('scans a URL: the plan sends nothing unsafe without consent, the grid shows each status, the contradictions and a 501 cause', async ({
+  page,
+  app,
+}) => {
+  const server = await serve((method, path) =>
+    path === '/items' ? items(method) : json(404, 'Not Found', { error: 'not_found' }),
+  );
   try {
     const url = `${server.url}/items`;
     await app.open(page);
@@ -98,7 +121,11 @@ test('scans a URL: the plan sends nothing unsafe without consent, the grid shows
 
     // The consent names exactly the unsafe methods of the chosen groups, and the URL they would go to.
     const consent = dialog.getByRole('checkbox', { name: /^Send the unsafe methods/ });
-    await expect(consent).toHaveAccessibleName(new RegExp(`^Send the unsafe methods POST, PUT, DELETE, PATCH, PROPPATCH, MKCOL, COPY, MOVE, LOCK, UNLOCK to ${escape(url)}\\.`));
+    await expect(consent).toHaveAccessibleName(
+      new RegExp(
+        `^Send the unsafe methods POST, PUT, DELETE, PATCH, PROPPATCH, MKCOL, COPY, MOVE, LOCK, UNLOCK to ${escape(url)}\\.`,
+      ),
+    );
     await expect(consent).not.toBeChecked();
 
     // The dry run lists what would go out, sends nothing, and skips the unsafe methods without consent.
@@ -106,7 +133,9 @@ test('scans a URL: the plan sends nothing unsafe without consent, the grid shows
     const plan = dialog.getByRole('region', { name: 'Scan plan' });
     await expect(plan).toContainText('8 requests will be sent, 10 not sent');
     const planTable = plan.getByRole('table', { name: `Plan for ${url}` });
-    await expect(planTable.getByRole('row', { name: /^PUT standard unsafe not sent: PUT is unsafe/ })).toBeVisible();
+    await expect(
+      planTable.getByRole('row', { name: /^PUT standard unsafe not sent: PUT is unsafe/ }),
+    ).toBeVisible();
     await expect(planTable.getByRole('row', { name: /^XYZZY unknown unregistered sent$/ })).toBeVisible();
     expect(server.requests).toHaveLength(0);
 
@@ -118,25 +147,40 @@ test('scans a URL: the plan sends nothing unsafe without consent, the grid shows
 
     await dialog.getByRole('button', { name: 'Scan', exact: true }).click();
     const result = dialog.getByRole('region', { name: 'Scan result' });
-    await expect(result.getByRole('status')).toContainText('1 endpoint × 18 methods: 18 sent, 0 not sent, 0 without a response, 2 contradictions');
+    await expect(result.getByRole('status')).toContainText(
+      '1 endpoint × 18 methods: 18 sent, 0 not sent, 0 without a response, 2 contradictions',
+    );
     expect(server.requests[0]?.requestLine).toBe('OPTIONS /items HTTP/1.1');
 
     const grid = result.getByRole('table', { name: 'Capability matrix' });
     for (const [method, text] of Object.entries(EXPECTED_CELLS)) {
-      await expect(grid.getByRole('button', { name: new RegExp(`^${method} ${escape(url)}: `) }), method).toHaveText(text);
+      await expect(
+        grid.getByRole('button', { name: new RegExp(`^${method} ${escape(url)}: `) }),
+        method,
+      ).toHaveText(text);
     }
-    await expect(grid.getByRole('button', { name: new RegExp(`^DELETE ${escape(url)}: `) })).toHaveAccessibleName(`DELETE ${url}: 405 Method Not Allowed`);
+    await expect(
+      grid.getByRole('button', { name: new RegExp(`^DELETE ${escape(url)}: `) }),
+    ).toHaveAccessibleName(`DELETE ${url}: 405 Method Not Allowed`);
 
     const contradictions = result.getByRole('region', { name: 'Contradictions' });
     await expect(contradictions.getByRole('listitem')).toHaveCount(2);
-    await expect(contradictions.getByRole('listitem').filter({ hasText: 'allowed-but-refused' })).toContainText('(PUT): PUT is listed in Allow, yet answered 405 or 501');
-    await expect(contradictions.getByRole('listitem').filter({ hasText: '405-without-allow' })).toContainText('(DELETE)');
+    await expect(
+      contradictions.getByRole('listitem').filter({ hasText: 'allowed-but-refused' }),
+    ).toContainText('(PUT): PUT is listed in Allow, yet answered 405 or 501');
+    await expect(contradictions.getByRole('listitem').filter({ hasText: '405-without-allow' })).toContainText(
+      '(DELETE)',
+    );
 
     // A 501 cell opens its details: the diagnosed cause and why, and the contradiction that names it.
     await grid.getByRole('button', { name: new RegExp(`^PUT ${escape(url)}: `) }).click();
     const details = dialog.getByRole('complementary', { name: `Details of PUT ${url}` });
-    await expect(details.getByRole('group', { name: 'Diagnosed cause' })).toContainText('Diagnosed cause: endpoint-stub');
-    await expect(details.getByRole('group', { name: 'Diagnosed cause' })).toContainText('answers 501 by design');
+    await expect(details.getByRole('group', { name: 'Diagnosed cause' })).toContainText(
+      'Diagnosed cause: endpoint-stub',
+    );
+    await expect(details.getByRole('group', { name: 'Diagnosed cause' })).toContainText(
+      'answers 501 by design',
+    );
     await expect(details).toContainText('allowed-but-refused');
     await expect(details).toContainText(`Allow: ${ITEMS_ALLOW}`);
     await screenshot(page, 'scan-matrix');
@@ -148,7 +192,9 @@ test('scans a URL: the plan sends nothing unsafe without consent, the grid shows
     expect(lines[0]).toMatch(/^url,label,source,method,/);
     expect(lines).toHaveLength(1 + 18);
     expect(lines.find((l) => l.includes(',PUT,'))).toMatch(/,501,Not Implemented,.*endpoint-stub/);
-    const md = await downloaded(page, () => dialog.getByRole('button', { name: 'Download Markdown' }).click());
+    const md = await downloaded(page, () =>
+      dialog.getByRole('button', { name: 'Download Markdown' }).click(),
+    );
     expect(md.name).toBe('capability-matrix.md');
     expect(md.text).toContain('allowed-but-refused');
 
@@ -180,26 +226,42 @@ test('cancelling a scan stops it at once and keeps what was answered', async ({ 
     // One request a second: the scan stopped long before its eight seconds.
     expect(server.requests.length).toBeLessThan(4);
     await expect(dialog.getByRole('button', { name: /^OPTIONS .*: 204/ })).toHaveText('204');
-    await expect(dialog.getByRole('button', { name: /^XYZZY .*: not sent: cancelled before it was sent$/ })).toHaveText('—');
+    await expect(
+      dialog.getByRole('button', { name: /^XYZZY .*: not sent: cancelled before it was sent$/ }),
+    ).toHaveText('—');
   } finally {
     await server.close();
   }
 });
 
 test('scans a collection folder with its environment, sending safe methods only', async ({ page, app }) => {
-  const server = await serve((method, path) => (path === '/items' ? items(method) : json(404, 'Not Found', { error: 'not_found' })));
+  const server = await serve((method, path) =>
+    path === '/items' ? items(method) : json(404, 'Not Found', { error: 'not_found' }),
+  );
   try {
     const root = join(app.dataDir, 'catalogue');
     await mkdir(join(root, 'environments'), { recursive: true });
     await writeFile(join(root, 'collection.yaml'), 'schema: statuscope/collection@1\nname: Catalogue\n');
-    await writeFile(join(root, 'environments', 'local.yaml'), `schema: statuscope/environment@1\nname: local\nvariables:\n  - name: baseUrl\n    value: ${server.url}\n`);
-    await writeFile(join(root, 'list-items.yaml'), "schema: statuscope/request@1\nname: List items\nmethod: GET\nurl: '{{baseUrl}}/items'\n");
+    await writeFile(
+      join(root, 'environments', 'local.yaml'),
+      `schema: statuscope/environment@1\nname: local\nvariables:\n  - name: baseUrl\n    value: ${server.url}\n`,
+    );
+    await writeFile(
+      join(root, 'list-items.yaml'),
+      "schema: statuscope/request@1\nname: List items\nmethod: GET\nurl: '{{baseUrl}}/items'\n",
+    );
     await app.open(page);
     await page.getByRole('tab', { name: 'Collections' }).click();
     await page.getByRole('textbox', { name: 'Collection folder path' }).fill(root);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.getByRole('region', { name: 'Collection Catalogue' }).getByRole('button', { name: /^GET List items/ }).click();
-    await page.getByRole('group', { name: 'Open request' }).getByRole('combobox', { name: 'Environment' }).selectOption('local');
+    await page
+      .getByRole('region', { name: 'Collection Catalogue' })
+      .getByRole('button', { name: /^GET List items/ })
+      .click();
+    await page
+      .getByRole('group', { name: 'Open request' })
+      .getByRole('combobox', { name: 'Environment' })
+      .selectOption('local');
 
     await page.getByRole('banner').getByRole('button', { name: 'Scan', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Capability matrix' });
@@ -213,7 +275,11 @@ test('scans a collection folder with its environment, sending safe methods only'
 
     const grid = dialog.getByRole('table', { name: 'Capability matrix' });
     await expect(grid.getByRole('button', { name: 'GET List items: 200 OK' })).toHaveText('200');
-    await expect(grid.getByRole('button', { name: /^PUT List items: not sent: PUT is unsafe .*only to a URL named for the scan/ })).toHaveText('—');
+    await expect(
+      grid.getByRole('button', {
+        name: /^PUT List items: not sent: PUT is unsafe .*only to a URL named for the scan/,
+      }),
+    ).toHaveText('—');
     const sent = server.requests.map((r) => r.requestLine.split(' ')[0]).sort();
     expect(sent).toEqual(['GET', 'HEAD', 'OPTIONS', 'PROPFIND', 'QUERY', 'TRACE', 'XYZZY', 'get'].sort());
   } finally {
@@ -257,7 +323,8 @@ paths:
 
 /** What is really built behind SPEC: DELETE /items/{id} is a stub, and PUT /items answers though undocumented. */
 function shop(method: string, path: string): Reply {
-  const notAllowed = (allow: string) => json(405, 'Method Not Allowed', { error: 'method_not_allowed' }, [['Allow', allow]]);
+  const notAllowed = (allow: string) =>
+    json(405, 'Method Not Allowed', { error: 'method_not_allowed' }, [['Allow', allow]]);
   if (path === '/items') {
     if (method === 'GET' || method === 'HEAD') return json(200, 'OK', [{ id: 1 }]);
     if (method === 'POST') return json(201, 'Created', { id: 2 });
@@ -266,30 +333,46 @@ function shop(method: string, path: string): Reply {
   }
   if (path === '/items/1') {
     if (method === 'GET' || method === 'HEAD') return json(200, 'OK', { id: 1 });
-    if (method === 'DELETE') return json(501, 'Not Implemented', { error: 'not_implemented', message: 'Deleting items is planned for v2.' });
+    if (method === 'DELETE')
+      return json(501, 'Not Implemented', {
+        error: 'not_implemented',
+        message: 'Deleting items is planned for v2.',
+      });
     return notAllowed('GET, HEAD');
   }
-  if (path === '/health') return method === 'GET' || method === 'HEAD' ? { status: 200, reason: 'OK', headers: [['Content-Type', 'text/plain']], body: 'up\n' } : notAllowed('GET, HEAD');
+  if (path === '/health')
+    return method === 'GET' || method === 'HEAD'
+      ? { status: 200, reason: 'OK', headers: [['Content-Type', 'text/plain']], body: 'up\n' }
+      : notAllowed('GET, HEAD');
   return json(404, 'Not Found', { error: 'not_found' });
 }
 
-test('audits an OpenAPI document: flags exactly the documented operation that is not built, and the undocumented one that answers', async ({ page, app }) => {
+test('audits an OpenAPI document: flags exactly the documented operation that is not built, and the undocumented one that answers', async ({
+  page,
+  app,
+}) => {
   const server = await serve(shop);
   try {
     await app.open(page);
     await page.getByRole('banner').getByRole('button', { name: 'Audit' }).click();
     const dialog = page.getByRole('dialog', { name: 'OpenAPI audit' });
-    await dialog.getByLabel('OpenAPI file').setInputFiles({ name: 'shop.openapi.yaml', mimeType: 'application/yaml', buffer: Buffer.from(SPEC) });
+    await dialog
+      .getByLabel('OpenAPI file')
+      .setInputFiles({ name: 'shop.openapi.yaml', mimeType: 'application/yaml', buffer: Buffer.from(SPEC) });
     await expect(dialog.getByRole('textbox', { name: 'OpenAPI document' })).toHaveValue(SPEC);
     await dialog.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
     const consent = dialog.getByRole('checkbox', { name: /^Send the spec's unsafe operations/ });
-    await expect(consent).toHaveAccessibleName(new RegExp(`to ${escape(server.url)}, with the spec's example bodies`));
+    await expect(consent).toHaveAccessibleName(
+      new RegExp(`to ${escape(server.url)}, with the spec's example bodies`),
+    );
     await consent.check();
     await dialog.getByRole('spinbutton', { name: 'Audit requests per second' }).fill('200');
     await dialog.getByRole('button', { name: 'Run audit' }).click();
 
     const report = dialog.getByRole('region', { name: 'Audit report' });
-    await expect(report.getByRole('status')).toContainText('5 documented operations — 4 implemented, 1 not built, 0 behind authentication, 0 erroring, 0 skipped; 1 undocumented method answering');
+    await expect(report.getByRole('status')).toContainText(
+      '5 documented operations — 4 implemented, 1 not built, 0 behind authentication, 0 erroring, 0 skipped; 1 undocumented method answering',
+    );
     const notBuilt = report.getByRole('table', { name: 'Documented but not built' });
     await expect(notBuilt.getByRole('row')).toHaveCount(2); // the header and exactly one operation
     const row = notBuilt.getByRole('row', { name: /^DELETE \/items\/\{id\}/ });

@@ -38,12 +38,21 @@ interface AuditState {
   cancel(): Promise<void>;
 }
 
-export const DEFAULT_AUDIT_FORM: AuditForm = { spec: '', baseUrl: '', allowUnsafe: false, undocumented: true, concurrency: 4, ratePerSecond: 20 };
+export const DEFAULT_AUDIT_FORM: AuditForm = {
+  spec: '',
+  baseUrl: '',
+  allowUnsafe: false,
+  undocumented: true,
+  concurrency: 4,
+  ratePerSecond: 20,
+};
 
 export const useAuditStore = create<AuditState>()((set, get) => {
   subscribe('audit:progress', (p) => {
     if (p.auditId !== get().auditId) return;
-    set({ progress: { done: p.done, total: p.total, last: { method: p.method, path: p.path, status: p.status } } });
+    set({
+      progress: { done: p.done, total: p.total, last: { method: p.method, path: p.path, status: p.status } },
+    });
   });
   return {
     open: false,

@@ -60,7 +60,15 @@ export const useRunnerStore = create<RunnerState>()((set, get) => {
       // While a run is going, the runner shows it; a second run waits until it ends or is stopped.
       if (get().running) return set({ open: true });
       const environment = collectionOf(target.root)?.environment ?? '';
-      set((s) => ({ open: true, target, options: { ...s.options, environment }, report: undefined, error: undefined, live: [], total: 0 }));
+      set((s) => ({
+        open: true,
+        target,
+        options: { ...s.options, environment },
+        report: undefined,
+        error: undefined,
+        live: [],
+        total: 0,
+      }));
     },
     close: () => set({ open: false }),
     setOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),

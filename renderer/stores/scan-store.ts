@@ -6,7 +6,16 @@
 import { create } from 'zustand';
 import { newId } from '../../app/common/ids';
 import type { AppError } from '../../app/common/result';
-import type { MethodSet, PlannedCell, ScanCell, ScanExportFormat, ScanMatrix, ScanPlan, ScanRequestInput, ScanRow } from '../../app/contract/run-ops';
+import type {
+  MethodSet,
+  PlannedCell,
+  ScanCell,
+  ScanExportFormat,
+  ScanMatrix,
+  ScanPlan,
+  ScanRequestInput,
+  ScanRow,
+} from '../../app/contract/run-ops';
 import { call, subscribe } from '../host';
 import { collectionOf } from './collection-store';
 
@@ -91,11 +100,20 @@ export function extraList(text: string): string[] {
 }
 
 /** The environment is the collection's selected one (the collection store knows it). */
-export function scanRequest(form: ScanForm, environment: string | undefined, allowUnsafe = form.allowUnsafe): ScanRequestInput {
+export function scanRequest(
+  form: ScanForm,
+  environment: string | undefined,
+  allowUnsafe = form.allowUnsafe,
+): ScanRequestInput {
   const target: ScanRequestInput['target'] =
     form.source === 'url'
       ? { kind: 'urls', urls: urlList(form.urls) }
-      : { kind: 'collection', root: form.root, relPath: form.relPath, ...(environment ? { environment } : {}) };
+      : {
+          kind: 'collection',
+          root: form.root,
+          relPath: form.relPath,
+          ...(environment ? { environment } : {}),
+        };
   return {
     target,
     methodSets: form.methodSets,
@@ -106,7 +124,10 @@ export function scanRequest(form: ScanForm, environment: string | undefined, all
   };
 }
 
-export function cellOf(matrix: ScanMatrix | undefined, selected: ScanState['selected']): { row: ScanRow; cell: ScanCell } | undefined {
+export function cellOf(
+  matrix: ScanMatrix | undefined,
+  selected: ScanState['selected'],
+): { row: ScanRow; cell: ScanCell } | undefined {
   if (!matrix || !selected) return undefined;
   const row = matrix.rows[selected.row];
   const cell = row?.cells.find((c) => c.method === selected.method);
@@ -116,11 +137,17 @@ export function cellOf(matrix: ScanMatrix | undefined, selected: ScanState['sele
 export const useScanStore = create<ScanState>()((set, get) => {
   subscribe('scan:progress', (p) => {
     if (p.scanId !== get().scanId) return;
-    set({ progress: { done: p.done, total: p.total, last: { url: p.url, method: p.method, status: p.status } } });
+    set({
+      progress: { done: p.done, total: p.total, last: { url: p.url, method: p.method, status: p.status } },
+    });
   });
   const request = (allowUnsafe?: boolean) => {
     const { form } = get();
-    return scanRequest(form, form.source === 'collection' ? collectionOf(form.root)?.environment : undefined, allowUnsafe);
+    return scanRequest(
+      form,
+      form.source === 'collection' ? collectionOf(form.root)?.environment : undefined,
+      allowUnsafe,
+    );
   };
   return {
     open: false,
@@ -146,7 +173,9 @@ export const useScanStore = create<ScanState>()((set, get) => {
       });
       // Cells a named URL would send only with consent are exactly the ones this plan skips.
       const named = targets.filter((t) => t.named);
-      const consentMethods = methods.filter((m) => named.some((t) => t.cells.some((c) => c.method === m && !c.send)));
+      const consentMethods = methods.filter((m) =>
+        named.some((t) => t.cells.some((c) => c.method === m && !c.send)),
+      );
       set({ preview: { key, columns, consentMethods, namedUrls: named.map((t) => t.url) } });
     },
     showPlan: async () => {
@@ -156,7 +185,14 @@ export const useScanStore = create<ScanState>()((set, get) => {
     },
     run: async () => {
       const scanId = newId('scan');
-      set({ scanId, running: true, error: undefined, progress: { done: 0, total: 0 }, matrix: undefined, selected: undefined });
+      set({
+        scanId,
+        running: true,
+        error: undefined,
+        progress: { done: 0, total: 0 },
+        matrix: undefined,
+        selected: undefined,
+      });
       const result = await call('scan:run', { ...request(), scanId });
       if (get().scanId !== scanId) return;
       if (result.ok) set({ running: false, matrix: result.value, plan: undefined });

@@ -34,7 +34,14 @@ function AuditForm() {
         </label>
         <label className="stack">
           …or paste it
-          <textarea aria-label="OpenAPI document" className="mono" rows={10} spellCheck={false} value={form.spec} onChange={(e) => setForm({ spec: e.target.value })} />
+          <textarea
+            aria-label="OpenAPI document"
+            className="mono"
+            rows={10}
+            spellCheck={false}
+            value={form.spec}
+            onChange={(e) => setForm({ spec: e.target.value })}
+          />
         </label>
         <p className="hint">External references are not fetched.</p>
       </fieldset>
@@ -42,25 +49,51 @@ function AuditForm() {
         <legend>Target</legend>
         <label className="stack">
           Base URL (empty: the spec's first server URL)
-          <input aria-label="Base URL" className="mono" placeholder="http://127.0.0.1:8080/v1" value={form.baseUrl} onChange={(e) => setForm({ baseUrl: e.target.value })} />
+          <input
+            aria-label="Base URL"
+            className="mono"
+            placeholder="http://127.0.0.1:8080/v1"
+            value={form.baseUrl}
+            onChange={(e) => setForm({ baseUrl: e.target.value })}
+          />
         </label>
         <label className="consent">
-          <input type="checkbox" checked={form.allowUnsafe} onChange={(e) => setForm({ allowUnsafe: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.allowUnsafe}
+            onChange={(e) => setForm({ allowUnsafe: e.target.checked })}
+          />
           <span>
-            Send the spec's unsafe operations (<strong className="mono">POST, PUT, PATCH, DELETE</strong> and any other method that may change state) to <strong className="mono wrap">{where}</strong>,
-            with the spec's example bodies. They may create, change or delete data there. Without this they are reported as skipped.
+            Send the spec's unsafe operations (<strong className="mono">POST, PUT, PATCH, DELETE</strong> and
+            any other method that may change state) to <strong className="mono wrap">{where}</strong>, with
+            the spec's example bodies. They may create, change or delete data there. Without this they are
+            reported as skipped.
           </span>
         </label>
         <label className="method-set">
-          <input type="checkbox" checked={form.undocumented} onChange={(e) => setForm({ undocumented: e.target.checked })} />
-          <span>Also try the standard methods the spec leaves out, on each documented path (unsafe ones only with the consent above)</span>
+          <input
+            type="checkbox"
+            checked={form.undocumented}
+            onChange={(e) => setForm({ undocumented: e.target.checked })}
+          />
+          <span>
+            Also try the standard methods the spec leaves out, on each documented path (unsafe ones only with
+            the consent above)
+          </span>
         </label>
       </fieldset>
       <fieldset className="inline">
         <legend>Pace</legend>
         <label>
           Concurrency
-          <input type="number" aria-label="Audit concurrency" min={1} max={32} value={form.concurrency} onChange={(e) => setForm({ concurrency: Math.min(32, Math.max(1, Number(e.target.value) || 1)) })} />
+          <input
+            type="number"
+            aria-label="Audit concurrency"
+            min={1}
+            max={32}
+            value={form.concurrency}
+            onChange={(e) => setForm({ concurrency: Math.min(32, Math.max(1, Number(e.target.value) || 1)) })}
+          />
         </label>
         <label>
           Requests per second
@@ -71,7 +104,9 @@ function AuditForm() {
             max={1000}
             step="any"
             value={form.ratePerSecond}
-            onChange={(e) => setForm({ ratePerSecond: Math.min(1000, Math.max(0.1, Number(e.target.value) || 1)) })}
+            onChange={(e) =>
+              setForm({ ratePerSecond: Math.min(1000, Math.max(0.1, Number(e.target.value) || 1)) })
+            }
           />
         </label>
       </fieldset>
@@ -106,7 +141,8 @@ function AuditResults() {
             {progress.last && (
               <>
                 {' '}
-                · last: <span className="mono">
+                · last:{' '}
+                <span className="mono">
                   {progress.last.method} {progress.last.path}
                 </span>{' '}
                 → {progress.last.status ?? 'no response'}
@@ -118,8 +154,9 @@ function AuditResults() {
       {report && <AuditReportView report={report} />}
       {!report && !running && !error && (
         <p className="hint">
-          Each documented operation is sent once, with the spec's examples filled in, and its answer classified: implemented, documented but not built (404, 405 or 501, with a 501's diagnosed
-          cause), behind authentication, or erroring.
+          Each documented operation is sent once, with the spec's examples filled in, and its answer
+          classified: implemented, documented but not built (404, 405 or 501, with a 501's diagnosed cause),
+          behind authentication, or erroring.
         </p>
       )}
     </div>
@@ -132,7 +169,14 @@ export function AuditDialog() {
   if (!open) return null;
   return (
     <div className="modal-backdrop" onClick={() => show(false)}>
-      <div role="dialog" aria-modal="true" aria-label="OpenAPI audit" className="dialog full" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && show(false)}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="OpenAPI audit"
+        className="dialog full"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && show(false)}
+      >
         <header className="dialog-head">
           <h2>OpenAPI audit: what the spec promises against what the server does</h2>
           <button type="button" onClick={() => show(false)}>

@@ -4,10 +4,21 @@
  * (for a 501, the diagnosed cause); then the methods the spec does not document that answer anyway.
  */
 import { assertNever } from '../../../app/common/result';
-import type { AuditOperation, AuditReport, AuditUndocumented, AuditVerdict } from '../../../app/contract/run-ops';
+import type {
+  AuditOperation,
+  AuditReport,
+  AuditUndocumented,
+  AuditVerdict,
+} from '../../../app/contract/run-ops';
 import { download } from '../formats/text-output';
 
-const VERDICT_ORDER: readonly AuditVerdict[] = ['not-built', 'erroring', 'auth-gated', 'implemented', 'skipped'];
+const VERDICT_ORDER: readonly AuditVerdict[] = [
+  'not-built',
+  'erroring',
+  'auth-gated',
+  'implemented',
+  'skipped',
+];
 
 export function verdictTitle(verdict: AuditVerdict): string {
   switch (verdict) {
@@ -27,7 +38,12 @@ export function verdictTitle(verdict: AuditVerdict): string {
 }
 
 function statusCell(p: { status?: number; reason?: string; error?: { code: string } }) {
-  if (p.status !== undefined) return <span className={`mono s${Math.floor(p.status / 100)}xx`}>{`${p.status} ${p.reason ?? ''}`.trim()}</span>;
+  if (p.status !== undefined)
+    return (
+      <span className={`mono s${Math.floor(p.status / 100)}xx`}>
+        {`${p.status} ${p.reason ?? ''}`.trim()}
+      </span>
+    );
   return <span className="hint">{p.error ? p.error.code : '—'}</span>;
 }
 
@@ -59,14 +75,18 @@ function OperationTable({ verdict, operations }: { verdict: AuditVerdict; operat
                 <span className="mono">
                   {o.method} {o.path}
                 </span>
-                {(o.operationId ?? o.summary) && <span className="hint op-id">{[o.operationId, o.summary].filter(Boolean).join(' — ')}</span>}
+                {(o.operationId ?? o.summary) && (
+                  <span className="hint op-id">{[o.operationId, o.summary].filter(Boolean).join(' — ')}</span>
+                )}
               </th>
               <td>{statusCell(o)}</td>
               <td className="mono">{o.cause ?? ''}</td>
               <td title={o.answeredBy ? `Answered by ${o.answeredBy}` : undefined}>
                 {o.note}
                 {/* Who wrote a refusal or a failure matters (a proxy's 501 says nothing of the API); for the rest it is a tooltip. */}
-                {o.answeredBy && (verdict === 'not-built' || verdict === 'erroring') && <span className="hint"> (answered by {o.answeredBy})</span>}
+                {o.answeredBy && (verdict === 'not-built' || verdict === 'erroring') && (
+                  <span className="hint"> (answered by {o.answeredBy})</span>
+                )}
               </td>
             </tr>
           ))}
@@ -117,11 +137,16 @@ export function AuditReportView({ report }: { report: AuditReport }) {
         <strong>
           {report.title} {report.version}
         </strong>{' '}
-        at <span className="mono">{report.baseUrl}</span>: {report.operations.length} documented operations — {t.implemented} implemented, {t['not-built']} not built, {t['auth-gated']} behind
-        authentication, {t.erroring} erroring, {t.skipped} skipped; {t.undocumentedAnswering} undocumented method{t.undocumentedAnswering === 1 ? '' : 's'} answering. {(report.ms / 1000).toFixed(1)} s.
+        at <span className="mono">{report.baseUrl}</span>: {report.operations.length} documented operations —{' '}
+        {t.implemented} implemented, {t['not-built']} not built, {t['auth-gated']} behind authentication,{' '}
+        {t.erroring} erroring, {t.skipped} skipped; {t.undocumentedAnswering} undocumented method
+        {t.undocumentedAnswering === 1 ? '' : 's'} answering. {(report.ms / 1000).toFixed(1)} s.
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => download('openapi-audit.json', `${JSON.stringify(report, null, 2)}\n`)}>
+        <button
+          type="button"
+          onClick={() => download('openapi-audit.json', `${JSON.stringify(report, null, 2)}\n`)}
+        >
           Download JSON
         </button>
       </div>
@@ -132,13 +157,20 @@ export function AuditReportView({ report }: { report: AuditReport }) {
       <section className="audit-group v-answers">
         <h3>Answers although undocumented ({answering.length})</h3>
         {answering.length === 0 ? (
-          <p className="hint">{report.undocumented.length === 0 ? 'No undocumented methods were tried.' : 'None of the methods the spec leaves out is answered.'}</p>
+          <p className="hint">
+            {report.undocumented.length === 0
+              ? 'No undocumented methods were tried.'
+              : 'None of the methods the spec leaves out is answered.'}
+          </p>
         ) : (
           <UndocumentedTable label="Answers although undocumented" entries={answering} />
         )}
         {others.length > 0 && (
           <details>
-            <summary>Other undocumented methods tried ({others.length}): refused, behind authentication, erroring or skipped</summary>
+            <summary>
+              Other undocumented methods tried ({others.length}): refused, behind authentication, erroring or
+              skipped
+            </summary>
             <UndocumentedTable label="Other undocumented methods" entries={others} />
           </details>
         )}

@@ -46,7 +46,11 @@ function ItemView({ item }: { item: RunItemResult }) {
         <strong>{item.name}</strong>
         {item.folderName && <span className="hint">in {item.folderName}</span>}
         <span className="spacer" />
-        {item.status !== undefined && <span className={`mono s${Math.floor(item.status / 100)}xx`}>{`${item.status} ${item.reason ?? ''}`.trim()}</span>}
+        {item.status !== undefined && (
+          <span className={`mono s${Math.floor(item.status / 100)}xx`}>
+            {`${item.status} ${item.reason ?? ''}`.trim()}
+          </span>
+        )}
         <span className="hint">{Math.round(item.ms)} ms</span>
       </div>
       <p className="hint mono wrap run-url">{item.url}</p>
@@ -80,7 +84,9 @@ function ItemView({ item }: { item: RunItemResult }) {
               return (
                 <tr key={i} className={a.passed ? 'a-pass' : 'a-fail'}>
                   <td>
-                    <span className={a.passed ? 'a-mark pass' : 'a-mark fail'}>{a.passed ? '✓ passed' : '✗ failed'}</span>
+                    <span className={a.passed ? 'a-mark pass' : 'a-mark fail'}>
+                      {a.passed ? '✓ passed' : '✗ failed'}
+                    </span>
                   </td>
                   <td>{check}</td>
                   <td className="mono wrap">{expected}</td>
@@ -92,7 +98,9 @@ function ItemView({ item }: { item: RunItemResult }) {
           </tbody>
         </table>
       )}
-      {item.assertions.length === 0 && item.outcome === 'passed' && <p className="hint">No assertions: sent and answered.</p>}
+      {item.assertions.length === 0 && item.outcome === 'passed' && (
+        <p className="hint">No assertions: sent and answered.</p>
+      )}
     </li>
   );
 }
@@ -100,7 +108,11 @@ function ItemView({ item }: { item: RunItemResult }) {
 export function RunResults({ report }: { report: RunReport }) {
   return (
     <section aria-label="Run report" className="run-report">
-      <p className={`scan-summary run-summary ${report.totals.failed + report.totals.errors > 0 ? 'bad' : 'good'}`} role="status" aria-label="Run summary">
+      <p
+        className={`scan-summary run-summary ${report.totals.failed + report.totals.errors > 0 ? 'bad' : 'good'}`}
+        role="status"
+        aria-label="Run summary"
+      >
         {summaryLine(report)}
       </p>
       <ol className="run-items" aria-label="Run results">

@@ -9,7 +9,9 @@ import { OutcomeBadge, RunResults } from './run-results';
 
 function RunOptionsForm() {
   const { target, options, running, setOptions, start, stop } = useRunnerStore();
-  const environments = useCollectionStore((s) => s.collections.find((c) => c.tree.root === target?.root)?.environments ?? []);
+  const environments = useCollectionStore(
+    (s) => s.collections.find((c) => c.tree.root === target?.root)?.environments ?? [],
+  );
   return (
     <form
       className="run-options"
@@ -21,7 +23,12 @@ function RunOptionsForm() {
     >
       <label>
         Environment
-        <select aria-label="Run environment" value={options.environment} disabled={running} onChange={(e) => setOptions({ environment: e.target.value })}>
+        <select
+          aria-label="Run environment"
+          value={options.environment}
+          disabled={running}
+          onChange={(e) => setOptions({ environment: e.target.value })}
+        >
           <option value="">(none: collection variables only)</option>
           {environments.map((env) => (
             <option key={env.name} value={env.name}>
@@ -31,7 +38,13 @@ function RunOptionsForm() {
         </select>
       </label>
       <label className="check">
-        <input type="checkbox" checked={options.bail} disabled={running} onChange={(e) => setOptions({ bail: e.target.checked })} /> Stop after the first failure (bail)
+        <input
+          type="checkbox"
+          checked={options.bail}
+          disabled={running}
+          onChange={(e) => setOptions({ bail: e.target.checked })}
+        />{' '}
+        Stop after the first failure (bail)
       </label>
       <label>
         Concurrency
@@ -42,7 +55,9 @@ function RunOptionsForm() {
           max={64}
           disabled={running}
           value={options.concurrency}
-          onChange={(e) => setOptions({ concurrency: Math.min(64, Math.max(1, Number(e.target.value) || 1)) })}
+          onChange={(e) =>
+            setOptions({ concurrency: Math.min(64, Math.max(1, Number(e.target.value) || 1)) })
+          }
         />
       </label>
       <span className="spacer" />
@@ -86,7 +101,14 @@ export function RunnerDialog() {
   if (!open || !target) return null;
   return (
     <div className="modal-backdrop" onClick={close}>
-      <div role="dialog" aria-modal="true" aria-label={`Run ${target.label}`} className="dialog wide runner" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Run ${target.label}`}
+        className="dialog wide runner"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      >
         <header className="dialog-head">
           <h2>
             Run {target.label}
@@ -97,7 +119,8 @@ export function RunnerDialog() {
           </button>
         </header>
         <p className="hint">
-          Every request {target.relPath ? 'of this folder' : 'of the collection'}, in the collection's order, with its assertions checked. In CI: <code>statuscope run</code> (docs/assertions.md).
+          Every request {target.relPath ? 'of this folder' : 'of the collection'}, in the collection's order,
+          with its assertions checked. In CI: <code>statuscope run</code> (docs/assertions.md).
         </p>
         <RunOptionsForm />
         {error && (

@@ -90,7 +90,8 @@ export function CellDetails({ row, cell }: { row: ScanRow; cell: ScanCell }) {
           <>
             <dt>Body</dt>
             <dd>
-              {cell.bodyBytes} bytes{cell.bodyHash && <span className="mono"> · sha256 {cell.bodyHash}…</span>}
+              {cell.bodyBytes} bytes
+              {cell.bodyHash && <span className="mono"> · sha256 {cell.bodyHash}…</span>}
             </dd>
           </>
         )}
@@ -121,7 +122,9 @@ export function CellDetails({ row, cell }: { row: ScanRow; cell: ScanCell }) {
             title="Sends this one request again, without a body, and shows its exchange and explanation in the main view"
             onClick={() => {
               loadIntoEditor(row, cell);
-              void useExchangeStore.getState().send({ method: cell.method, url: row.url, headers: [], body: { kind: 'none' } });
+              void useExchangeStore
+                .getState()
+                .send({ method: cell.method, url: row.url, headers: [], body: { kind: 'none' } });
               useScanStore.getState().show(false);
             }}
           >

@@ -117,13 +117,16 @@ export function ContradictionList({ matrix }: { matrix: ScanMatrix }) {
     <section aria-label="Contradictions" className="contradictions">
       <h3>Contradictions ({matrix.totals.contradictions})</h3>
       {rows.length === 0 ? (
-        <p className="hint">The answers agree with each other and with RFC 9110 as far as the scan can tell.</p>
+        <p className="hint">
+          The answers agree with each other and with RFC 9110 as far as the scan can tell.
+        </p>
       ) : (
         <ul>
           {rows.flatMap((row) =>
             row.contradictions.map((c) => (
               <li key={`${row.url} ${c.kind}`}>
-                <span className="kind">{c.kind}</span> <span className="mono">{row.label}</span> ({c.methods.join(', ')}): {c.message} <span className="ref">{c.ref}</span>
+                <span className="kind">{c.kind}</span> <span className="mono">{row.label}</span> (
+                {c.methods.join(', ')}): {c.message} <span className="ref">{c.ref}</span>
               </li>
             )),
           )}

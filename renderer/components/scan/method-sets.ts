@@ -15,4 +15,6 @@ const LABELS: Record<MethodSet, { label: string; why: string }> = {
 
 const ORDER: readonly MethodSet[] = ['standard', 'webdav', 'query', 'unknown', 'lowercase'];
 
-export const METHOD_SETS_UI: ReadonlyArray<{ set: MethodSet; label: string; why: string }> = ORDER.map((set) => ({ set, ...LABELS[set] }));
+export const METHOD_SETS_UI: ReadonlyArray<{ set: MethodSet; label: string; why: string }> = ORDER.map(
+  (set) => ({ set, ...LABELS[set] }),
+);

@@ -7,7 +7,18 @@
 import { assertNever } from '../../../app/common/result';
 import type { ScanCell } from '../../../app/contract/run-ops';
 
-export const OUTCOMES = ['success', 'redirect', 'auth', 'not-found', 'not-allowed', 'not-implemented', 'client-error', 'server-error', 'error', 'skipped'] as const;
+export const OUTCOMES = [
+  'success',
+  'redirect',
+  'auth',
+  'not-found',
+  'not-allowed',
+  'not-implemented',
+  'client-error',
+  'server-error',
+  'error',
+  'skipped',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export function outcomeOf(cell: ScanCell): Outcome {

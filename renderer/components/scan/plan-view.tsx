@@ -8,7 +8,11 @@ export function ProblemList({ problems }: { problems: ScanPlan['problems'] }) {
   if (problems.length === 0) return null;
   return (
     <div className="problems" role="group" aria-label="Targets that could not be planned">
-      <p>{problems.length === 1 ? 'One request could not be scanned:' : `${problems.length} requests could not be scanned:`}</p>
+      <p>
+        {problems.length === 1
+          ? 'One request could not be scanned:'
+          : `${problems.length} requests could not be scanned:`}
+      </p>
       <ul>
         {problems.map((p) => (
           <li key={`${p.source}:${p.message}`}>
@@ -28,8 +32,9 @@ export function PlanView({ plan }: { plan: ScanPlan }) {
         <strong>
           {totals.toSend} request{totals.toSend === 1 ? '' : 's'} will be sent
         </strong>
-        , {totals.skipped} not sent, to {plan.targets.length} target{plan.targets.length === 1 ? '' : 's'}: at most {limits.concurrency} at once, {limits.ratePerSecond} per second, each
-        given up after {limits.timeoutMs / 1000} s. Every request goes without a body.
+        , {totals.skipped} not sent, to {plan.targets.length} target{plan.targets.length === 1 ? '' : 's'}: at
+        most {limits.concurrency} at once, {limits.ratePerSecond} per second, each given up after{' '}
+        {limits.timeoutMs / 1000} s. Every request goes without a body.
       </p>
       <ProblemList problems={plan.problems} />
       {plan.targets.map((t) => (

@@ -12,7 +12,10 @@ import { ContradictionList, Legend, MatrixGrid } from './matrix-grid';
 import { PlanView, ProblemList } from './plan-view';
 import { ScanForm } from './scan-form';
 
-const FILE_NAMES: Record<ScanExportFormat, string> = { csv: 'capability-matrix.csv', markdown: 'capability-matrix.md' };
+const FILE_NAMES: Record<ScanExportFormat, string> = {
+  csv: 'capability-matrix.csv',
+  markdown: 'capability-matrix.md',
+};
 
 function ScanProgressBar() {
   const progress = useScanStore((s) => s.progress);
@@ -27,7 +30,8 @@ function ScanProgressBar() {
         {last && (
           <>
             {' '}
-            · last: <span className="mono">{last.method}</span> <span className="mono">{last.url}</span> → {last.status ?? 'no response'}
+            · last: <span className="mono">{last.method}</span> <span className="mono">{last.url}</span> →{' '}
+            {last.status ?? 'no response'}
           </>
         )}
       </span>
@@ -75,8 +79,10 @@ function Results() {
         <section aria-label="Scan result" className="scan-result">
           <p className="scan-summary" role="status">
             {matrix.cancelled && <strong>Cancelled. </strong>}
-            {matrix.rows.length} endpoint{matrix.rows.length === 1 ? '' : 's'} × {matrix.methods.length} methods: {matrix.totals.sent} sent, {matrix.totals.skipped} not sent,{' '}
-            {matrix.totals.errors} without a response, {matrix.totals.contradictions} contradiction{matrix.totals.contradictions === 1 ? '' : 's'}; {(matrix.ms / 1000).toFixed(1)} s.
+            {matrix.rows.length} endpoint{matrix.rows.length === 1 ? '' : 's'} × {matrix.methods.length}{' '}
+            methods: {matrix.totals.sent} sent, {matrix.totals.skipped} not sent, {matrix.totals.errors}{' '}
+            without a response, {matrix.totals.contradictions} contradiction
+            {matrix.totals.contradictions === 1 ? '' : 's'}; {(matrix.ms / 1000).toFixed(1)} s.
           </p>
           <ProblemList problems={matrix.problems} />
           <MatrixGrid matrix={matrix} />
@@ -93,8 +99,9 @@ function Results() {
       )}
       {!plan && !matrix && !running && !error && (
         <p className="hint">
-          Name a URL (or pick a collection folder), choose the methods, then <strong>Show plan</strong> to see exactly what would be sent, or <strong>Scan</strong>. Each answer is read passively:
-          status, Allow, who wrote it, and for a 501 the diagnosed cause.
+          Name a URL (or pick a collection folder), choose the methods, then <strong>Show plan</strong> to see
+          exactly what would be sent, or <strong>Scan</strong>. Each answer is read passively: status, Allow,
+          who wrote it, and for a 501 the diagnosed cause.
         </p>
       )}
     </div>
@@ -107,9 +114,14 @@ export function ScanDialog() {
   const running = useScanStore((s) => s.running);
   // A running scan hands the width to the matrix (18 method columns); the settings come back with one click.
   const [settings, setSettings] = useState(true);
+  const failed = useScanStore((s) => s.error !== undefined);
   useEffect(() => {
     if (running) setSettings(false);
   }, [running]);
+  // A scan that could not start (a bad URL, a collection that does not resolve) is fixed in the settings.
+  useEffect(() => {
+    if (failed) setSettings(true);
+  }, [failed]);
   if (!open) return null;
   return (
     <div className="modal-backdrop" onClick={() => show(false)}>
@@ -123,7 +135,12 @@ export function ScanDialog() {
       >
         <header className="dialog-head">
           <h2>Capability matrix: what does this API really implement?</h2>
-          <button type="button" aria-expanded={settings} aria-controls="scan-settings" onClick={() => setSettings(!settings)}>
+          <button
+            type="button"
+            aria-expanded={settings}
+            aria-controls="scan-settings"
+            onClick={() => setSettings(!settings)}
+          >
             {settings ? 'Hide settings' : 'Settings'}
           </button>
           <button type="button" onClick={() => show(false)}>

@@ -13,12 +13,17 @@ function CollectionPicker() {
   const setForm = useScanStore((s) => s.setForm);
   const collections = useCollectionStore((s) => s.collections);
   const chosen = collections.find((c) => c.tree.root === form.root);
-  if (collections.length === 0) return <p className="hint">No collection is open. Open one in the sidebar's Collections tab first.</p>;
+  if (collections.length === 0)
+    return <p className="hint">No collection is open. Open one in the sidebar's Collections tab first.</p>;
   return (
     <>
       <label className="stack">
         Collection
-        <select aria-label="Collection to scan" value={form.root} onChange={(e) => setForm({ root: e.target.value, relPath: '' })}>
+        <select
+          aria-label="Collection to scan"
+          value={form.root}
+          onChange={(e) => setForm({ root: e.target.value, relPath: '' })}
+        >
           <option value="">Choose…</option>
           {collections.map((c) => (
             <option key={c.tree.root} value={c.tree.root}>
@@ -31,7 +36,11 @@ function CollectionPicker() {
         <>
           <label className="stack">
             Folder
-            <select aria-label="Folder to scan" value={form.relPath} onChange={(e) => setForm({ relPath: e.target.value })}>
+            <select
+              aria-label="Folder to scan"
+              value={form.relPath}
+              onChange={(e) => setForm({ relPath: e.target.value })}
+            >
               {allFolders(chosen.tree.items, [{ path: '', label: '(whole collection)' }]).map((f) => (
                 <option key={f.path} value={f.path}>
                   {f.label}
@@ -40,7 +49,8 @@ function CollectionPicker() {
             </select>
           </label>
           <p className="hint">
-            Environment: <strong>{chosen.environment ?? 'none'}</strong> (the collection's selected one). Collection requests get safe methods only; bodies are not sent.
+            Environment: <strong>{chosen.environment ?? 'none'}</strong> (the collection's selected one).
+            Collection requests get safe methods only; bodies are not sent.
           </p>
         </>
       )}
@@ -53,14 +63,21 @@ function Consent() {
   if (form.source === 'collection') return null;
   const urls = urlList(form.urls);
   const methods = preview?.consentMethods;
-  if (methods && methods.length === 0) return <p className="hint">None of the chosen methods is unsafe: nothing needs consent.</p>;
+  if (methods && methods.length === 0)
+    return <p className="hint">None of the chosen methods is unsafe: nothing needs consent.</p>;
   const where = urls.length === 0 ? 'the URLs above' : urls.join(', ');
   return (
     <label className="consent">
-      <input type="checkbox" checked={form.allowUnsafe} onChange={(e) => setForm({ allowUnsafe: e.target.checked })} />
+      <input
+        type="checkbox"
+        checked={form.allowUnsafe}
+        onChange={(e) => setForm({ allowUnsafe: e.target.checked })}
+      />
       <span>
-        Send the unsafe methods <strong className="mono">{methods ? methods.join(', ') : 'of the chosen groups'}</strong> to <strong className="mono wrap">{where}</strong>. They may create, change or delete
-        data there; send them only to a server you may change. Without this they are listed as not sent.
+        Send the unsafe methods{' '}
+        <strong className="mono">{methods ? methods.join(', ') : 'of the chosen groups'}</strong> to{' '}
+        <strong className="mono wrap">{where}</strong>. They may create, change or delete data there; send
+        them only to a server you may change. Without this they are listed as not sent.
       </span>
     </label>
   );
@@ -91,16 +108,35 @@ export function ScanForm() {
         <legend>Target</legend>
         <div role="radiogroup" aria-label="Scan target" className="inline">
           <label>
-            <input type="radio" name="scan-source" checked={form.source === 'url'} onChange={() => setForm({ source: 'url' })} /> URLs I name
+            <input
+              type="radio"
+              name="scan-source"
+              checked={form.source === 'url'}
+              onChange={() => setForm({ source: 'url' })}
+            />{' '}
+            URLs I name
           </label>
           <label>
-            <input type="radio" name="scan-source" checked={form.source === 'collection'} onChange={() => setForm({ source: 'collection' })} /> A collection folder
+            <input
+              type="radio"
+              name="scan-source"
+              checked={form.source === 'collection'}
+              onChange={() => setForm({ source: 'collection' })}
+            />{' '}
+            A collection folder
           </label>
         </div>
         {form.source === 'url' ? (
           <label className="stack">
             URLs, one per line
-            <textarea aria-label="URLs to scan" className="mono" rows={3} spellCheck={false} value={form.urls} onChange={(e) => setForm({ urls: e.target.value })} />
+            <textarea
+              aria-label="URLs to scan"
+              className="mono"
+              rows={3}
+              spellCheck={false}
+              value={form.urls}
+              onChange={(e) => setForm({ urls: e.target.value })}
+            />
           </label>
         ) : (
           <CollectionPicker />
@@ -108,7 +144,9 @@ export function ScanForm() {
       </fieldset>
       <fieldset>
         <legend>Methods</legend>
-        <p className="hint">OPTIONS always goes first: its Allow is what the other answers are checked against.</p>
+        <p className="hint">
+          OPTIONS always goes first: its Allow is what the other answers are checked against.
+        </p>
         {METHOD_SETS_UI.map(({ set, label, why }) => {
           const members = membersOf(set);
           return (
@@ -116,7 +154,13 @@ export function ScanForm() {
               <input
                 type="checkbox"
                 checked={form.methodSets.includes(set)}
-                onChange={(e) => setForm({ methodSets: e.target.checked ? [...form.methodSets, set] : form.methodSets.filter((m) => m !== set) })}
+                onChange={(e) =>
+                  setForm({
+                    methodSets: e.target.checked
+                      ? [...form.methodSets, set]
+                      : form.methodSets.filter((m) => m !== set),
+                  })
+                }
               />
               <span>
                 <strong>{label}</strong> <span className="hint">{why}</span>
@@ -127,7 +171,13 @@ export function ScanForm() {
         })}
         <label className="stack">
           Extra methods (case kept)
-          <input aria-label="Extra methods" className="mono" placeholder="PURGE BREW" value={form.extraMethods} onChange={(e) => setForm({ extraMethods: e.target.value })} />
+          <input
+            aria-label="Extra methods"
+            className="mono"
+            placeholder="PURGE BREW"
+            value={form.extraMethods}
+            onChange={(e) => setForm({ extraMethods: e.target.value })}
+          />
         </label>
         <Consent />
       </fieldset>
@@ -135,7 +185,14 @@ export function ScanForm() {
         <legend>Pace</legend>
         <label>
           Concurrency
-          <input type="number" aria-label="Concurrency" min={1} max={32} value={form.concurrency} onChange={(e) => setForm({ concurrency: Math.min(32, Math.max(1, Number(e.target.value) || 1)) })} />
+          <input
+            type="number"
+            aria-label="Concurrency"
+            min={1}
+            max={32}
+            value={form.concurrency}
+            onChange={(e) => setForm({ concurrency: Math.min(32, Math.max(1, Number(e.target.value) || 1)) })}
+          />
         </label>
         <label>
           Requests per second
@@ -146,7 +203,9 @@ export function ScanForm() {
             max={1000}
             step="any"
             value={form.ratePerSecond}
-            onChange={(e) => setForm({ ratePerSecond: Math.min(1000, Math.max(0.1, Number(e.target.value) || 1)) })}
+            onChange={(e) =>
+              setForm({ ratePerSecond: Math.min(1000, Math.max(0.1, Number(e.target.value) || 1)) })
+            }
           />
         </label>
       </fieldset>
