@@ -155,6 +155,20 @@ async function timed(tool: Tool): Promise<{ ms: number; code: number; tail: stri
   return { ms: performance.now() - started, code, tail };
 }
 
+/** The lines of a tool's summary that say what failed (newman's and bru's tables), flattened. */
+function lastLines(tail: string): string {
+  const wanted = tail.split('\n').filter((l) => /fail|requests|assertions|error/i.test(l));
+  return (wanted.length ? wanted : tail.split('\n').slice(-3))
+    .map((l) =>
+      l
+        .replace(/[│┃|]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .join('; ')
+    .slice(0, 300);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function main(): Promise<void> {
@@ -233,19 +247,26 @@ async function main(): Promise<void> {
       `${count} requests × 5 assertions, ${rounds} round(s), server ${server.url}; statuscope is ${cli.how}.`,
     );
     const times = new Map<string, number[]>(tools.map((t) => [t.name, []]));
+    const failures: string[] = [];
     for (let round = 0; round < rounds; round += 1) {
       // Rotate the order each round so no tool always runs on a warmer machine.
       for (const tool of [...tools.slice(round % tools.length), ...tools.slice(0, round % tools.length)]) {
         const r = await timed(tool);
-        if (r.code !== 0) throw new Error(`${tool.name} exited ${r.code}; its last output:\n${r.tail}`);
+        // Statuscope must pass every assertion; a competitor's rare failure is reported, and its time kept.
+        if (r.code !== 0 && tool.name.startsWith('statuscope'))
+          throw new Error(`${tool.name} exited ${r.code}:\n${r.tail}`);
         times.get(tool.name)?.push(r.ms);
-        console.log(`  round ${round + 1}: ${tool.name.padEnd(32)} ${r.ms.toFixed(0).padStart(7)} ms`);
+        const failed = r.code === 0 ? '' : `  (exited ${r.code}: ${lastLines(r.tail)})`;
+        if (r.code !== 0) failures.push(`${tool.name}, round ${round + 1}`);
+        console.log(
+          `  round ${round + 1}: ${tool.name.padEnd(32)} ${r.ms.toFixed(0).padStart(7)} ms${failed}`,
+        );
       }
     }
     const junit = await readFile(path.join(work, 'statuscope.xml'), 'utf8');
     const counted = /<testsuites [^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)"/.exec(junit);
     console.log(
-      `statuscope's JUnit: ${counted?.[1]} tests, ${counted?.[2]} failures, ${counted?.[3]} errors (every tool exited 0: all assertions passed).`,
+      `statuscope's JUnit: ${counted?.[1]} tests, ${counted?.[2]} failures, ${counted?.[3]} errors ${failures.length ? `; runs that reported failures: ${failures.join('; ')}` : '; every run of every tool exited 0 (all assertions passed)'}.`,
     );
     const base = median(times.get('statuscope run') ?? []);
     console.log('');
