@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     const junit = await readFile(path.join(work, 'statuscope.xml'), 'utf8');
     const counted = /<testsuites [^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)"/.exec(junit);
     console.log(
-      `statuscope's JUnit: ${counted?.[1]} tests, ${counted?.[2]} failures, ${counted?.[3]} errors ${failures.length ? `; runs that reported failures: ${failures.join('; ')}` : '; every run of every tool exited 0 (all assertions passed)'}.`,
+      `statuscope's JUnit: ${counted?.[1]} tests, ${counted?.[2]} failures, ${counted?.[3]} errors${failures.length ? `; runs that reported failures: ${failures.join('; ')}` : '; every run of every tool exited 0 (all assertions passed)'}.`,
     );
     const base = median(times.get('statuscope run') ?? []);
     console.log('');

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RawRequest, RequestBody, RequestSpec } from '../contract/exchange';
 import { requestSpecSchema, rawRequestSchema } from '../contract/exchange';
+import { CliUsageError as UsageError, parseHeaderOption } from './options';
 
 export const requestOptionSpec = {
   header: { type: 'string', short: 'H', multiple: true },
@@ -39,7 +40,7 @@ export interface RequestArgValues {
 
 export type BuiltRequest = { kind: 'client'; spec: RequestSpec } | { kind: 'raw'; raw: RawRequest };
 
-export class UsageError extends Error {}
+export { CliUsageError as UsageError } from './options';
 
 function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -48,11 +49,6 @@ function parseTimeout(text: string | undefined): number | undefined {
   return ms;
 }
 
-function parseHeader(line: string): [string, string] {
-  const colon = line.indexOf(':');
-  if (colon <= 0) throw new UsageError(`A header is written 'Name: value'; "${line}" has no name before a colon.`);
-  return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-}
 
 export async function buildRequest(values: RequestArgValues, positionals: string[]): Promise<BuiltRequest> {
   const timeout = parseTimeout(values.timeout);
@@ -74,7 +70,7 @@ export async function buildRequest(values: RequestArgValues, positionals: string
   }
   if (positionals.length !== 2) throw new UsageError('Give a METHOD and a URL, e.g. `statuscope send PROPFIND http://127.0.0.1:8080/dav/`.');
   const [method = '', url = ''] = positionals;
-  const headers = (values.header ?? []).map(parseHeader);
+  const headers = (values.header ?? []).map(parseHeaderOption);
   if (values.data !== undefined && values['data-file'] !== undefined) throw new UsageError('Use either -d or --data-file, not both.');
   let body: RequestBody = { kind: 'none' };
   if (values.data !== undefined) {

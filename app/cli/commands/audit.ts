@@ -9,7 +9,7 @@ import type { AuditReport, AuditRequestInput } from '../../contract/run-ops';
 import { formatAuditMarkdown, formatAuditText } from '../../scan/audit/format';
 import type { CliCommand, CliIo } from '../command';
 import { cliCall } from '../host';
-import { CliUsageError, emit, parseFormat, parseHeaderOption, parseNumberOption } from './scan';
+import { CliUsageError, emit, parseFormat, parseHeaderOption, parseNumberOption } from '../options';
 
 const HELP = `Usage:
   statuscope audit SPEC [--base-url URL] [options]

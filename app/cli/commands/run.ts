@@ -14,7 +14,7 @@ import { toJUnit } from '../../runner/junit';
 import { formatRunText, summaryLine } from '../../runner/report-text';
 import type { CliCommand, CliIo } from '../command';
 import { cliCall } from '../host';
-import { CliUsageError, emit, parseNumberOption } from './scan';
+import { CliUsageError, emit, parseNumberOption } from '../options';
 
 const HELP = `Usage:
   statuscope run DIR [--env NAME] [--reporter cli|json|junit] [--out FILE] [--bail] [--concurrency N]

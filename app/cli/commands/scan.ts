@@ -2,15 +2,14 @@
  * `statuscope scan`: the capability matrix in the terminal. Calls 'scan:plan' (--dry-run) or 'scan:run',
  * cancels with 'scan:cancel' on Ctrl+C, and formats or exports the matrix ('scan:export').
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { newId } from '../../common/ids';
-import type { HeaderPair } from '../../contract/exchange';
 import { METHOD_SETS, type MethodSet, type ScanRequestInput } from '../../contract/run-ops';
 import { formatMatrixText, formatPlanText } from '../../scan/format-text';
 import type { CliCommand, CliIo } from '../command';
 import { cliCall } from '../host';
+import { CliUsageError, emit, parseFormat, parseHeaderOption, parseNumberOption } from '../options';
 
 const HELP = `Usage:
   statuscope scan URL... [options]
@@ -66,46 +65,6 @@ const options = {
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-export class CliUsageError extends Error {}
-
-export function parseHeaderOption(line: string): HeaderPair {
-  const colon = line.indexOf(':');
-  if (colon <= 0)
-    throw new CliUsageError(`A header is written 'Name: value'; "${line}" has no name before a colon.`);
-  return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-}
-
-export function parseNumberOption(
-  name: string,
-  text: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < min || n > max)
-    throw new CliUsageError(`--${name} takes a number from ${min} to ${max}, not "${text}".`);
-  return n;
-}
-
-export function parseFormat<F extends string>(
-  text: string | undefined,
-  allowed: readonly F[],
-  fallback: F,
-): F {
-  if (text === undefined) return fallback;
-  const found = allowed.find((f) => f === text);
-  if (found === undefined)
-    throw new CliUsageError(`--format is one of ${allowed.join(', ')}, not "${text}".`);
-  return found;
-}
-
-/** Writes to --out (relative to the working directory) or standard output. */
-export async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) io.stdout(text);
-  else await writeFile(path.resolve(io.cwd, out), text);
-}
 
 function parseSets(text: string | undefined): MethodSet[] | undefined {
   if (text === undefined) return undefined;
