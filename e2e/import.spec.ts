@@ -4,7 +4,9 @@ import { rawResponse, startRawServer } from '../app/testing/servers';
 import { expect, screenshot, test } from './support/fixtures';
 
 test('imports a Postman collection, reports what it could not carry, saves an edit as exactly that line, and sends it after a reload', async ({ page, app }) => {
-  const target = await startRawServer((_, socket) => socket.end(rawResponse(200, 'OK', [['Content-Type', 'application/json']], '{"ok":true}')));
+  const target = await startRawServer((_, socket) =>
+    socket.end(rawResponse(200, 'OK', [['Content-Type', 'application/json'], ['Set-Cookie', 'sid=abc123; Path=/; HttpOnly']], '{"ok":true}')),
+  );
   try {
     const postman = await readFile('app/formats/fixtures/postman-real-scripts.input.json', 'utf8');
     const root = join(app.dataDir, 'imported');
@@ -47,6 +49,16 @@ test('imports a Postman collection, reports what it could not carry, saves an ed
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByTestId('status-line')).toContainText('200');
     expect(target.requests.at(-1)?.requestLine).toBe('GET /get HTTP/1.1');
+
+    // The collection's cookie jar kept the Set-Cookie; it can be viewed and cleared.
+    await page.getByRole('button', { name: 'Actions for collection New Collection' }).click();
+    await page.getByRole('menuitem', { name: 'Cookies…' }).click();
+    const cookies = page.getByRole('dialog', { name: 'Cookies' });
+    await expect(cookies.getByRole('table', { name: 'Cookies' })).toContainText('abc123');
+    await cookies.getByRole('button', { name: 'Clear all cookies' }).click();
+    await expect(cookies.getByRole('status')).toContainText('1 cookie removed');
+    await expect(cookies.getByRole('table', { name: 'Cookies' })).toHaveCount(0);
+    await cookies.getByRole('button', { name: 'Close' }).click();
 
     // Assertions and auth are edited in their tabs and saved in the same file.
     await page.getByRole('tab', { name: /Assertions/ }).click();

@@ -4,6 +4,7 @@ import { useCollectionStore, type OpenCollection } from '../../stores/collection
 import { useRunnerStore } from '../../stores/runner-store';
 import { acceptsDrop, allFolders, dropInto, TreeList } from './collection-tree';
 import { newFolder, newRequest } from './entry-actions';
+import { CookiesDialog } from './cookies-dialog';
 import { EntryMenu, InlineFormView, type InlineForm } from './entry-menu';
 
 export function CollectionView({ collection }: { collection: OpenCollection }) {
@@ -12,6 +13,7 @@ export function CollectionView({ collection }: { collection: OpenCollection }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [form, setForm] = useState<InlineForm | undefined>();
   const [over, setOver] = useState(false);
+  const [showCookies, setShowCookies] = useState(false);
   const store = useCollectionStore.getState();
   const problems = [...tree.problems, ...collection.environmentProblems];
   const folders = allFolders(tree.items);
@@ -43,6 +45,7 @@ export function CollectionView({ collection }: { collection: OpenCollection }) {
             { label: 'New request', run: () => void newRequest(root, '') },
             { label: 'New folder…', run: () => setForm({ kind: 'new-folder', submit: (name) => void newFolder(root, '', name) }) },
             { label: 'Variables and secrets…', run: () => store.showVariables(root) },
+            { label: 'Cookies…', run: () => setShowCookies(true) },
             { label: 'Reload from disk', run: () => void store.refresh(root) },
             { label: 'Close collection', run: () => void store.close(root) },
           ]}
@@ -53,6 +56,7 @@ export function CollectionView({ collection }: { collection: OpenCollection }) {
         <bdi>{root}</bdi>
       </p>
       {form && <InlineFormView label={tree.name} form={form} close={() => setForm(undefined)} />}
+      {showCookies && <CookiesDialog root={root} name={tree.name} onClose={() => setShowCookies(false)} />}
       {problems.length > 0 && (
         <div className="problems" role="group" aria-label={`Files in ${tree.name} that failed to parse`}>
           <p>
