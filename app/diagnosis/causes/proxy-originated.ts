@@ -138,7 +138,8 @@ export function scoreProxyOriginated({ s, p }: CauseInput): CauseScore {
     evidence: t.evidence,
     against: t.against,
     ref: 'RFC 9110 §15.6.2',
-    summary: `${proxyName} generated this 501 itself; the origin may never have seen the request.`,
+    // proxyName reads "the proxy …" mid-sentence; a summary starts with a capital.
+    summary: `${proxyName.charAt(0).toUpperCase()}${proxyName.slice(1)} generated this 501 itself; the origin may never have seen the request.`,
     settle: `Send GET to the same URL: an answer from the application behind ${proxyName} while this request gets ${proxyName}'s own page shows the proxy refused it.`,
     nextSteps: steps,
   };
