@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildConnector, Client } from 'undici';
-import type { HeaderPair, Hop, RequestOptions, WireHeader } from '../contract/exchange';
+import type { HeaderPair, Hop, InterimResponse, RequestOptions, WireHeader } from '../contract/exchange';
 import { classifyError, type EngineError } from './errors';
 import type { PreparedBody } from './request-body';
 import { BodySink, describeBody, drainBody, planDecoding, type StoredBody } from './response-body';
@@ -45,7 +45,8 @@ function parseStatusLine(line: string): { httpVersion: string; reason: string } 
   return { httpVersion: m?.[1] ?? '1.1', reason: m?.[2] ?? '' };
 }
 
-function interimFrom(heads: string): Hop['response'] extends infer R ? (R extends { interim: infer I } ? I : never) : never {
+/** The 1xx responses that came before the final one (e.g. 100 Continue), from the captured heads. */
+function interimFrom(heads: string): InterimResponse[] {
   const blocks = heads.split(/\r?\n\r?\n/).filter((b) => b.length > 0);
   return blocks.slice(0, -1).map((block) => {
     const { startLine, headers } = parseHeadLines(block);
