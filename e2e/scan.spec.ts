@@ -198,12 +198,13 @@ test('scans a URL: the plan sends nothing unsafe without consent, the grid shows
     expect(md.name).toBe('capability-matrix.md');
     expect(md.text).toContain('allowed-but-refused');
 
-    // From the cell to the full exchange and its explanation in the main view.
+    // From the cell to its own exchange and explanation in the main view: nothing is sent again.
     const before = server.requests.length;
-    await details.getByRole('button', { name: 'Send PUT again and explain' }).click();
+    await details.getByRole('button', { name: 'Open this exchange and its explanation' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('status-line')).toContainText('501');
-    expect(server.requests.slice(before).map((r) => r.requestLine)).toEqual(['PUT /items HTTP/1.1']);
+    await expect(page.getByRole('complementary', { name: 'Explainer' }).getByTestId('finding-endpoint-stub')).toBeVisible();
+    expect(server.requests.length).toBe(before);
   } finally {
     await server.close();
   }

@@ -4,6 +4,7 @@
  * assertions (`run:*`, the CI runner). The result shapes live here so the renderer can type-import them.
  */
 import { z } from 'zod';
+import { exchangeRecordSchema } from './exchange-record-schema';
 import { CAUSE_IDS, type Assertion, type CauseId } from './collection';
 import { operation } from './define';
 import { headerPairSchema } from './exchange';
@@ -109,6 +110,8 @@ export const scanCellSchema = plannedCellSchema.extend({
   bodyBytes: z.number().optional(),
   ms: z.number().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** The exchange itself (body preview cut to 4 KB), so a cell opens with its wire view and explanation. */
+  exchange: exchangeRecordSchema.optional(),
 });
 export type ScanCell = z.infer<typeof scanCellSchema>;
 

@@ -90,3 +90,17 @@ export function observe(exchange: ExchangeRecord): Observation {
     ms: Math.round(exchange.totalMs * 10) / 10,
   };
 }
+
+const CELL_PREVIEW = 4 * 1024;
+
+/** The record with every body preview cut to 4 KB: a matrix holds many cells, and the preview is for reading. */
+export function withShortPreviews(exchange: ExchangeRecord): ExchangeRecord {
+  return {
+    ...exchange,
+    hops: exchange.hops.map((hop) => {
+      const body = hop.response?.body;
+      if (!hop.response || !body || body.preview.length <= CELL_PREVIEW) return hop;
+      return { ...hop, response: { ...hop.response, body: { ...body, preview: body.preview.slice(0, CELL_PREVIEW), previewTruncated: true } } };
+    }),
+  };
+}

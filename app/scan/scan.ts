@@ -7,7 +7,7 @@
 import type { RunEvents, ScanCell, ScanMatrix, ScanPlan, ScanRow } from '../contract/run-ops';
 import { findContradictions } from './contradictions';
 import { mapLimited, RateGate } from './limiter';
-import { bareSpec, observe, type Send } from './observe';
+import { bareSpec, observe, withShortPreviews, type Send } from './observe';
 
 export interface ScanDeps {
   send: Send;
@@ -44,7 +44,7 @@ export async function runScan(plan: ScanPlan, deps: ScanDeps): Promise<ScanMatri
       signal,
     );
     let updated: ScanCell;
-    if (sent.ok) updated = { ...current, ...observe(sent.value) };
+    if (sent.ok) updated = { ...current, ...observe(sent.value), exchange: withShortPreviews(sent.value) };
     else if (signal.aborted) updated = { ...current, send: false, skipReason: CANCELLED };
     else updated = { ...current, error: { code: sent.error.code, message: sent.error.message } };
     rowCells[cell] = updated;

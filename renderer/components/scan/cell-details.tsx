@@ -115,10 +115,25 @@ export function CellDetails({ row, cell }: { row: ScanRow; cell: ScanCell }) {
         </>
       )}
       <div className="button-row">
-        {resendable && (
+        {cell.exchange && (
           <button
             type="button"
             className="primary"
+            title="Shows this cell's exchange (wire view, body, timings) and its explanation in the main view"
+            onClick={() => {
+              const exchange = cell.exchange;
+              if (!exchange) return;
+              loadIntoEditor(row, cell);
+              useExchangeStore.getState().show(exchange);
+              useScanStore.getState().show(false);
+            }}
+          >
+            Open this exchange and its explanation
+          </button>
+        )}
+        {resendable && (
+          <button
+            type="button"
             title="Sends this one request again, without a body, and shows its exchange and explanation in the main view"
             onClick={() => {
               loadIntoEditor(row, cell);
