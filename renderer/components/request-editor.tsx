@@ -80,6 +80,9 @@ function OptionsEditor() {
       <label>
         <input type="checkbox" checked={o.verifyTls} onChange={(e) => set({ verifyTls: e.target.checked })} /> Verify TLS certificates
       </label>
+      <label>
+        <input type="checkbox" checked={o.http2} onChange={(e) => set({ http2: e.target.checked })} /> Offer HTTP/2 (https: URLs; header names then go out lower-case)
+      </label>
     </div>
   );
 }

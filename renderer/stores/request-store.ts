@@ -20,6 +20,8 @@ export interface OptionsDraft {
   timeoutMs: number;
   decompress: boolean;
   verifyTls: boolean;
+  /** Offer h2 in the TLS handshake (ALPN); HTTP/1.1 otherwise. */
+  http2: boolean;
 }
 
 export interface DraftRequest {
@@ -71,7 +73,7 @@ interface RequestState extends DraftRequest {
 }
 
 export const EMPTY_BODY: BodyDraft = { kind: 'none', text: '', fields: [], filePath: '' };
-export const DEFAULT_OPTIONS: OptionsDraft = { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000, decompress: true, verifyTls: true };
+export const DEFAULT_OPTIONS: OptionsDraft = { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000, decompress: true, verifyTls: true, http2: false };
 export const INHERIT_AUTH: Auth = { type: 'inherit' };
 
 function draftOf(s: DraftRequest): DraftRequest {
@@ -170,6 +172,7 @@ export function toSpec(d: DraftRequest): RequestSpecInput {
       totalTimeoutMs: d.options.timeoutMs,
       decompress: d.options.decompress,
       rejectUnauthorized: d.options.verifyTls,
+      http2: d.options.http2,
     },
   };
 }

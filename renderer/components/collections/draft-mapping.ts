@@ -61,6 +61,7 @@ interface OptionLike {
   totalTimeoutMs?: number | undefined;
   decompress?: boolean | undefined;
   rejectUnauthorized?: boolean | undefined;
+  http2?: boolean | undefined;
 }
 
 function optionsToDraft(o: OptionLike): OptionsDraft {
@@ -71,6 +72,7 @@ function optionsToDraft(o: OptionLike): OptionsDraft {
     timeoutMs: o.totalTimeoutMs ?? DEFAULT_OPTIONS.timeoutMs,
     decompress: o.decompress ?? true,
     verifyTls: o.rejectUnauthorized ?? true,
+    http2: o.http2 ?? false,
   };
 }
 
@@ -81,6 +83,7 @@ function optionsFromDraft(d: OptionsDraft, base: SavedRequest['options']): Saved
   if (d.timeoutMs !== before.timeoutMs) out.totalTimeoutMs = d.timeoutMs;
   if (d.decompress !== before.decompress) out.decompress = d.decompress;
   if (d.verifyTls !== before.verifyTls) out.rejectUnauthorized = d.verifyTls;
+  if (d.http2 !== before.http2) out.http2 = d.http2;
   return out;
 }
 
