@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { rawResponse, startRawServer } from '../app/testing/servers';
 import { expect, screenshot, test } from './support/fixtures';
 
@@ -15,6 +16,12 @@ test('sends PROPFIND exactly as typed and shows the 501 with its reason phrase a
     await expect(status).toContainText('501');
     await expect(status).toContainText('Method Not Implemented Here');
     expect(target.requests[0]?.requestLine).toBe('PROPFIND /dav/notes HTTP/1.1');
+
+    // The whole body comes from the host on demand (the record carries only a preview).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save body' }).click();
+    const saved = await (await download).path();
+    expect(readFileSync(saved, 'utf8')).toBe('{"error":"not_implemented","method":"PROPFIND"}');
 
     await page.getByRole('region', { name: 'Response' }).getByRole('tab', { name: 'Raw', exact: true }).click();
     await expect(page.getByTestId('raw-request')).toContainText('PROPFIND /dav/notes HTTP/1.1');

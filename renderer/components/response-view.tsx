@@ -44,19 +44,48 @@ function StatusLine({ exchange }: { exchange: ExchangeRecord }) {
   );
 }
 
-function BodyTab({ hop }: { hop: Hop }) {
+/** Fetches the whole decoded body from the host (it may be larger than the preview) and downloads it. */
+function SaveBody({ exchangeId, mediaType }: { exchangeId: string; mediaType: string }) {
+  const [note, setNote] = useState<string>();
+  const save = async () => {
+    const r = await call('exchange:body', { exchangeId });
+    if (!r.ok) return setNote(r.error.message);
+    const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: mediaType || 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `response-${exchangeId}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setNote(`Saved ${formatBytes(r.value.bytes)}.`);
+  };
+  return (
+    <span className="button-row">
+      <button type="button" className="small" onClick={() => void save()}>
+        Save body
+      </button>
+      {note && <span role="status">{note}</span>}
+    </span>
+  );
+}
+
+function BodyTab({ hop, exchangeId }: { hop: Hop; exchangeId: string }) {
   const body = hop.response?.body;
   if (!body) return <p className="hint">No response.</p>;
   if (body.decodedBytes === 0) return <p className="hint">The response has no body.</p>;
   if (!body.isText) {
     return (
-      <p className="hint">
-        Binary body ({body.mediaType || 'no media type'}, {formatBytes(body.decodedBytes)}){body.file ? `, saved at ${body.file}` : ''}.
-      </p>
+      <div className="body-tab">
+        <p className="hint">
+          Binary body ({body.mediaType || 'no media type'}, {formatBytes(body.decodedBytes)}){body.file ? `, saved at ${body.file}` : ''}.
+        </p>
+        <SaveBody exchangeId={exchangeId} mediaType={body.mediaType} />
+      </div>
     );
   }
   return (
     <div className="body-tab">
+      <SaveBody exchangeId={exchangeId} mediaType={body.mediaType} />
       {body.previewTruncated && (
         <p className="notice">
           Showing the first {formatBytes(body.preview.length)} of {formatBytes(body.decodedBytes)}
@@ -171,7 +200,7 @@ export function ResponseView() {
               { id: 'timing', label: 'Timing' },
             ]}
           >
-            {tab === 'body' && <BodyTab hop={hop} />}
+            {tab === 'body' && <BodyTab hop={hop} exchangeId={exchange.id} />}
             {tab === 'headers' && <HeadersTab hop={hop} />}
             {tab === 'raw' && exchange.hops.map((h, i) => <RawHop key={i} hop={h} index={i} count={exchange.hops.length} />)}
             {tab === 'timing' && exchange.hops.map((h, i) => <TimingBar key={i} hop={h} />)}
