@@ -5,6 +5,7 @@
  */
 import { useAuditStore } from '../../stores/audit-store';
 import { AuditReportView } from './audit-report';
+import { PaceFields } from '../pace-fields';
 
 function AuditForm() {
   const { form, running, setForm, run, cancel } = useAuditStore();
@@ -82,34 +83,12 @@ function AuditForm() {
           </span>
         </label>
       </fieldset>
-      <fieldset className="inline">
-        <legend>Pace</legend>
-        <label>
-          Concurrency
-          <input
-            type="number"
-            aria-label="Audit concurrency"
-            min={1}
-            max={32}
-            value={form.concurrency}
-            onChange={(e) => setForm({ concurrency: Math.min(32, Math.max(1, Number(e.target.value) || 1)) })}
-          />
-        </label>
-        <label>
-          Requests per second
-          <input
-            type="number"
-            aria-label="Audit requests per second"
-            min={0.1}
-            max={1000}
-            step="any"
-            value={form.ratePerSecond}
-            onChange={(e) =>
-              setForm({ ratePerSecond: Math.min(1000, Math.max(0.1, Number(e.target.value) || 1)) })
-            }
-          />
-        </label>
-      </fieldset>
+      <PaceFields
+        label="Audit"
+        concurrency={form.concurrency}
+        ratePerSecond={form.ratePerSecond}
+        onChange={setForm}
+      />
       <div className="button-row">
         <button type="submit" className="primary" disabled={!form.spec.trim() || running}>
           Run audit

@@ -7,6 +7,7 @@ import { METHOD_SETS_UI } from './method-sets';
 import { allFolders } from '../collections/collection-tree';
 import { useCollectionStore } from '../../stores/collection-store';
 import { urlList, useScanStore } from '../../stores/scan-store';
+import { PaceFields } from '../pace-fields';
 
 function CollectionPicker() {
   const form = useScanStore((s) => s.form);
@@ -181,34 +182,12 @@ export function ScanForm() {
         </label>
         <Consent />
       </fieldset>
-      <fieldset className="inline">
-        <legend>Pace</legend>
-        <label>
-          Concurrency
-          <input
-            type="number"
-            aria-label="Concurrency"
-            min={1}
-            max={32}
-            value={form.concurrency}
-            onChange={(e) => setForm({ concurrency: Math.min(32, Math.max(1, Number(e.target.value) || 1)) })}
-          />
-        </label>
-        <label>
-          Requests per second
-          <input
-            type="number"
-            aria-label="Requests per second"
-            min={0.1}
-            max={1000}
-            step="any"
-            value={form.ratePerSecond}
-            onChange={(e) =>
-              setForm({ ratePerSecond: Math.min(1000, Math.max(0.1, Number(e.target.value) || 1)) })
-            }
-          />
-        </label>
-      </fieldset>
+      <PaceFields
+        label=""
+        concurrency={form.concurrency}
+        ratePerSecond={form.ratePerSecond}
+        onChange={setForm}
+      />
       <div className="button-row">
         <button type="button" disabled={!ready || running} onClick={() => void showPlan()}>
           Show plan
