@@ -391,6 +391,9 @@ test('audits an OpenAPI document: flags exactly the documented operation that is
     const file = await downloaded(page, () => report.getByRole('button', { name: 'Download JSON' }).click());
     const parsed: unknown = JSON.parse(file.text);
     expect(parsed).toMatchObject({ title: 'Shop API', totals: { 'not-built': 1, undocumentedAnswering: 1 } });
+    const markdown = await downloaded(page, () => report.getByRole('button', { name: 'Download Markdown' }).click());
+    expect(markdown.name).toBe('openapi-audit.md');
+    expect(markdown.text).toContain('DELETE');
   } finally {
     await server.close();
   }

@@ -300,7 +300,8 @@ export const runOps = {
     z.object({ matrix: scanMatrixSchema, format: z.enum(SCAN_EXPORT_FORMATS) }),
   ),
   /** Probes every documented operation (and, optionally, the methods the spec omits) and classifies each answer. */
-  'audit:run': operation<AuditReport>()(auditRequestSchema),
+  /** The report, plus the same report as Markdown (what `statuscope audit --format markdown` prints) for downloads. */
+  'audit:run': operation<AuditReport & { markdown: string }>()(auditRequestSchema),
   'audit:cancel': operation<{ cancelled: boolean }>()(z.object({ auditId: runId })),
   /** Runs a collection (or one folder) in its order, evaluating each request's assertions. */
   'run:start': operation<RunReport>()(runStartSchema),

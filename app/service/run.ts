@@ -100,13 +100,17 @@ export function runHandlers(env: ServiceEnv): HandlersFor<keyof typeof runOps> {
         const text = await readSpec(input.spec);
         if (!text.ok) return text;
         // Loaded on first use: the OpenAPI parser it pulls in costs a CLI start-up that never audits ~0.2 s.
-        const { runAudit } = await import('../scan/audit/audit');
-        return runAudit(input, text.value, {
+        const [{ runAudit }, { formatAuditMarkdown }] = await Promise.all([
+          import('../scan/audit/audit'),
+          import('../scan/audit/format'),
+        ]);
+        const report = await runAudit(input, text.value, {
           send,
           auditId,
           signal,
           onProgress: (e) => ctx.emit('audit:progress', e),
         });
+        return report.ok ? ok({ ...report.value, markdown: formatAuditMarkdown(report.value) }) : report;
       });
     },
     'audit:cancel': async ({ auditId }) => ok({ cancelled: audits.abort(auditId) }),

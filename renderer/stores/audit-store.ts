@@ -30,7 +30,7 @@ interface AuditState {
   auditId?: string;
   running: boolean;
   progress?: AuditProgress;
-  report?: AuditReport;
+  report?: AuditReport & { markdown: string };
   error?: AppError;
   show(open: boolean): void;
   setForm(patch: Partial<AuditForm>): void;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { newId } from '../../common/ids';
 import type { AuditReport, AuditRequestInput } from '../../contract/run-ops';
-import { formatAuditMarkdown, formatAuditText } from '../../scan/audit/format';
+import { formatAuditText } from '../../scan/audit/format';
 import type { CliCommand, CliIo } from '../command';
 import { cliCall } from '../host';
 import { CliUsageError, emit, parseFormat, parseHeaderOption, parseNumberOption } from '../options';
@@ -101,12 +101,12 @@ async function runAuditCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`error ${result.error.code}: ${result.error.message}\n`);
     return 2;
   }
-  const report = result.value;
+  const { markdown, ...report } = result.value;
   const text =
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : format === 'markdown'
-        ? formatAuditMarkdown(report)
+        ? markdown
         : formatAuditText(report);
   await emit(io, text, out);
   return auditExitCode(report);

@@ -126,7 +126,7 @@ function UndocumentedTable({ label, entries }: { label: string; entries: AuditUn
   );
 }
 
-export function AuditReportView({ report }: { report: AuditReport }) {
+export function AuditReportView({ report }: { report: AuditReport & { markdown: string } }) {
   const answering = report.undocumented.filter((u) => u.verdict === 'answers');
   const others = report.undocumented.filter((u) => u.verdict !== 'answers');
   const t = report.totals;
@@ -148,6 +148,9 @@ export function AuditReportView({ report }: { report: AuditReport }) {
           onClick={() => download('openapi-audit.json', `${JSON.stringify(report, null, 2)}\n`)}
         >
           Download JSON
+        </button>
+        <button type="button" onClick={() => download('openapi-audit.md', report.markdown)}>
+          Download Markdown
         </button>
       </div>
       {VERDICT_ORDER.map((v) => {
