@@ -7,7 +7,8 @@ import { newId } from '../../app/common/ids';
 import type { AppError } from '../../app/common/result';
 import type { RunEvents, RunReport } from '../../app/contract/run-ops';
 import { call, subscribe } from '../host';
-import { collectionOf } from './collection-store';
+import type { TreeItem } from '../components/collections/types';
+import { collectionOf, findItem } from './collection-store';
 
 export interface RunTarget {
   root: string;
@@ -45,6 +46,23 @@ interface RunnerState {
   stop(): Promise<void>;
 }
 
+/** Requests in the open collection under `relPath` ('' = the whole collection, or one request file). */
+function requestsUnder(root: string, relPath: string): number {
+  const tree = collectionOf(root)?.tree;
+  if (!tree) return 0;
+  const count = (items: TreeItem[]): number =>
+    items.reduce((n, i) => n + (i.kind === 'request' ? 1 : i.kind === 'folder' ? count(i.items) : 0), 0);
+  if (relPath === '') return count(tree.items);
+  const item = findItem(tree.items, relPath);
+  return item === undefined
+    ? 0
+    : item.kind === 'folder'
+      ? count(item.items)
+      : item.kind === 'request'
+        ? 1
+        : 0;
+}
+
 export const useRunnerStore = create<RunnerState>()((set, get) => {
   subscribe('run:progress', (p) => {
     if (p.runId !== get().runId) return;
@@ -76,7 +94,15 @@ export const useRunnerStore = create<RunnerState>()((set, get) => {
       const { target, options } = get();
       if (!target) return;
       const runId = newId('run');
-      set({ runId, running: true, live: [], total: 0, report: undefined, error: undefined });
+      // The tree already says how many requests the run covers; progress events confirm it as they come.
+      set({
+        runId,
+        running: true,
+        live: [],
+        total: requestsUnder(target.root, target.relPath),
+        report: undefined,
+        error: undefined,
+      });
       const result = await call('run:start', {
         root: target.root,
         relPath: target.relPath,
