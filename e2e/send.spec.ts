@@ -57,3 +57,20 @@ test('keeps a lower-case method lower-case and refuses an invalid token with the
     await target.close();
   }
 });
+
+test('a per-phase timeout set in Options ends a silent exchange with its stable code and phase', async ({ page, app }) => {
+  const silent = await startRawServer(() => undefined);
+  try {
+    await app.open(page);
+    await page.getByRole('combobox', { name: 'Method' }).fill('GET');
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${silent.url}/slow`);
+    await page.getByRole('tab', { name: 'Options' }).click();
+    await page.getByRole('spinbutton', { name: 'Headers timeout in milliseconds' }).fill('300');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const error = page.getByRole('region', { name: 'Response' }).getByRole('alert');
+    await expect(error).toContainText('net.headers-timeout');
+    await expect(error).toContainText('headers phase');
+  } finally {
+    await silent.close();
+  }
+});

@@ -74,6 +74,21 @@ function OptionsEditor() {
         Timeout for the whole exchange
         <input type="number" aria-label="Timeout in milliseconds" min={1} value={o.timeoutMs} onChange={(e) => set({ timeoutMs: Number(e.target.value) || 30000 })} /> ms
       </label>
+      <fieldset className="inline">
+        <legend>Per phase</legend>
+        <label>
+          connect
+          <input type="number" aria-label="Connect timeout in milliseconds" min={1} value={o.connectTimeoutMs} onChange={(e) => set({ connectTimeoutMs: Number(e.target.value) || 10000 })} /> ms
+        </label>
+        <label>
+          response head
+          <input type="number" aria-label="Headers timeout in milliseconds" min={1} value={o.headersTimeoutMs} onChange={(e) => set({ headersTimeoutMs: Number(e.target.value) || 30000 })} /> ms
+        </label>
+        <label>
+          body stall
+          <input type="number" aria-label="Body timeout in milliseconds" min={1} value={o.bodyTimeoutMs} onChange={(e) => set({ bodyTimeoutMs: Number(e.target.value) || 30000 })} /> ms
+        </label>
+      </fieldset>
       <label>
         <input type="checkbox" checked={o.decompress} onChange={(e) => set({ decompress: e.target.checked })} /> Decode gzip, deflate and br bodies
       </label>

@@ -18,6 +18,10 @@ export interface OptionsDraft {
   followRedirects: boolean;
   maxRedirects: number;
   timeoutMs: number;
+  /** Per-phase limits of the engine: connecting, waiting for the response head, a stalled body. */
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
   decompress: boolean;
   verifyTls: boolean;
   /** Offer h2 in the TLS handshake (ALPN); HTTP/1.1 otherwise. */
@@ -73,7 +77,7 @@ interface RequestState extends DraftRequest {
 }
 
 export const EMPTY_BODY: BodyDraft = { kind: 'none', text: '', fields: [], filePath: '' };
-export const DEFAULT_OPTIONS: OptionsDraft = { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000, decompress: true, verifyTls: true, http2: false };
+export const DEFAULT_OPTIONS: OptionsDraft = { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000, connectTimeoutMs: 10_000, headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000, decompress: true, verifyTls: true, http2: false };
 export const INHERIT_AUTH: Auth = { type: 'inherit' };
 
 function draftOf(s: DraftRequest): DraftRequest {
@@ -170,6 +174,9 @@ export function toSpec(d: DraftRequest): RequestSpecInput {
     options: {
       maxRedirects: d.options.followRedirects ? d.options.maxRedirects : 0,
       totalTimeoutMs: d.options.timeoutMs,
+      connectTimeoutMs: d.options.connectTimeoutMs,
+      headersTimeoutMs: d.options.headersTimeoutMs,
+      bodyTimeoutMs: d.options.bodyTimeoutMs,
       decompress: d.options.decompress,
       rejectUnauthorized: d.options.verifyTls,
       http2: d.options.http2,

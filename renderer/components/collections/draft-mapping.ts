@@ -59,6 +59,9 @@ function bodyFromDraft(d: BodyDraft, base: RequestBody): RequestBody {
 interface OptionLike {
   maxRedirects?: number | undefined;
   totalTimeoutMs?: number | undefined;
+  connectTimeoutMs?: number | undefined;
+  headersTimeoutMs?: number | undefined;
+  bodyTimeoutMs?: number | undefined;
   decompress?: boolean | undefined;
   rejectUnauthorized?: boolean | undefined;
   http2?: boolean | undefined;
@@ -70,6 +73,9 @@ function optionsToDraft(o: OptionLike): OptionsDraft {
     followRedirects: redirects > 0,
     maxRedirects: redirects > 0 ? redirects : DEFAULT_OPTIONS.maxRedirects,
     timeoutMs: o.totalTimeoutMs ?? DEFAULT_OPTIONS.timeoutMs,
+    connectTimeoutMs: o.connectTimeoutMs ?? DEFAULT_OPTIONS.connectTimeoutMs,
+    headersTimeoutMs: o.headersTimeoutMs ?? DEFAULT_OPTIONS.headersTimeoutMs,
+    bodyTimeoutMs: o.bodyTimeoutMs ?? DEFAULT_OPTIONS.bodyTimeoutMs,
     decompress: o.decompress ?? true,
     verifyTls: o.rejectUnauthorized ?? true,
     http2: o.http2 ?? false,
@@ -81,6 +87,9 @@ function optionsFromDraft(d: OptionsDraft, base: SavedRequest['options']): Saved
   const out = { ...base };
   if (d.followRedirects !== before.followRedirects || (d.followRedirects && d.maxRedirects !== before.maxRedirects)) out.maxRedirects = d.followRedirects ? d.maxRedirects : 0;
   if (d.timeoutMs !== before.timeoutMs) out.totalTimeoutMs = d.timeoutMs;
+  if (d.connectTimeoutMs !== before.connectTimeoutMs) out.connectTimeoutMs = d.connectTimeoutMs;
+  if (d.headersTimeoutMs !== before.headersTimeoutMs) out.headersTimeoutMs = d.headersTimeoutMs;
+  if (d.bodyTimeoutMs !== before.bodyTimeoutMs) out.bodyTimeoutMs = d.bodyTimeoutMs;
   if (d.decompress !== before.decompress) out.decompress = d.decompress;
   if (d.verifyTls !== before.verifyTls) out.rejectUnauthorized = d.verifyTls;
   if (d.http2 !== before.http2) out.http2 = d.http2;
