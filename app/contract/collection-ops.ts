@@ -23,7 +23,7 @@ import {
   variableSchema,
 } from './collection';
 import { operation } from './define';
-import { requestSpecSchema } from './exchange';
+import { rawRequestSchema, requestSpecSchema } from './exchange';
 
 // `history:add` receives an exchange record across a boundary and history files are read back from disk,
 // so both are parsed with the one record schema (app/contract/exchange-record-schema.ts), not trusted.
@@ -174,6 +174,8 @@ export const collectionOps = {
       request: requestSpecSchema,
       exchange: exchangeRecordSchema,
       source: z.object({ root, path: relPath, request: savedRequestSchema.optional() }).optional(),
+      /** A raw-mode send: the exact bytes (then `request` is a readable approximation of them). */
+      raw: rawRequestSchema.optional(),
     }),
   ),
   /** Saves a history entry as a request file; credential headers are dropped unless it came from a collection. */

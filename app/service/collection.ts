@@ -1,4 +1,4 @@
-import { ok, type Result } from '../common/result';
+import { fail, ok, type Result } from '../common/result';
 import { deleteEnvironment, saveEnvironment } from '../collections/environments';
 import { historyToSavedRequest } from '../collections/history/history-store';
 import type { SecretScope } from '../collections/secrets';
@@ -128,11 +128,13 @@ export function collectionHandlers(env: ServiceEnv, runtime: ExchangeRuntime): H
     'history:list': async (input) => ok({ entries: await ws.history.list(input.query, input.limit) }),
     'history:get': (input) => ws.history.get(input.id),
     'history:clear': async () => ok(await ws.history.clear()),
-    'history:add': async (input) => ok(await ws.history.add(input.request, input.exchange, input.source)),
+    'history:add': async (input) => ok(await ws.history.add(input.request, input.exchange, input.source, input.raw)),
     'history:save-to-collection': (input) =>
       at(input.root, async (root) => {
         const entry = await ws.history.get(input.id);
         if (!entry.ok) return entry;
+        // Raw bytes (odd framing, unknown codings) have no faithful form as a saved request.
+        if (entry.value.raw) return fail('history.raw-not-savable', 'This exchange was sent in raw mode; its exact bytes cannot be stored as a collection request. Copy them from the Raw mode tab instead.');
         const { request, dropped } = historyToSavedRequest(entry.value, input.name);
         const saved = await saveRequest(root, { folder: input.folder, request });
         return saved.ok ? ok({ ...saved.value, dropped }) : saved;

@@ -11,8 +11,22 @@ import { ExchangeRuntime } from './exchange-runtime';
 import { knowledgeHandlers } from './knowledge';
 import { labHandlers } from './lab';
 import { runHandlers } from './run';
-import type { ExchangeRecord } from '../contract/exchange';
+import { requestSpecSchema, type ExchangeRecord, type RawRequest, type RequestSpec } from '../contract/exchange';
+import { parseRequestHead } from '../engine/parse-http1';
 import type { Handlers, ServiceEnv } from './types';
+
+/** A raw send as a readable request (method, URL with the request line's target, headers), for history lists. */
+function approximateSpec(raw: RawRequest, exchange: ExchangeRecord): RequestSpec {
+  const head = parseRequestHead(Buffer.from(raw.bytesBase64, 'base64'));
+  let url = raw.target;
+  try {
+    if (head.target.startsWith('/')) url = new URL(head.target, raw.target).href;
+    else if (/^https?:\/\//.test(head.target)) url = head.target;
+  } catch {
+    url = raw.target;
+  }
+  return requestSpecSchema.parse({ method: exchange.request.method || head.method, url, headers: head.headers });
+}
 
 export function createHandlers(env: ServiceEnv): Handlers {
   const runtime = new ExchangeRuntime(env);
@@ -32,6 +46,13 @@ export function createHandlers(env: ServiceEnv): Handlers {
       const result = await send(input, ctx);
       const exchange = result.ok ? result.value : (result.error as { exchange?: ExchangeRecord }).exchange;
       if (exchange) await handlers['history:add']({ request: input.request, exchange }, ctx);
+      return result;
+    };
+    const sendRaw = handlers['exchange:send-raw'];
+    handlers['exchange:send-raw'] = async (input, ctx) => {
+      const result = await sendRaw(input, ctx);
+      const exchange = result.ok ? result.value : (result.error as { exchange?: ExchangeRecord }).exchange;
+      if (exchange) await handlers['history:add']({ request: approximateSpec(input.request, exchange), exchange, raw: input.request }, ctx);
       return result;
     };
   }

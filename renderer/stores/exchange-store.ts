@@ -20,7 +20,7 @@ interface ExchangeState {
   send(spec: RequestSpecInput): Promise<void>;
   sendRaw(target: string, text: string): Promise<void>;
   cancel(): Promise<void>;
-  show(exchange: ExchangeRecord, spec?: RequestSpecInput): void;
+  show(exchange: ExchangeRecord, spec?: RequestSpecInput, raw?: { target: string; bytesBase64: string }): void;
 }
 
 function exchangeOf(error: AppError): ExchangeRecord | undefined {
@@ -63,6 +63,6 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       const id = get().exchangeId;
       if (id && get().status === 'sending') await call('exchange:cancel', { exchangeId: id });
     },
-    show: (exchange, spec) => set({ status: 'done', exchange, sentSpec: spec, sentRaw: undefined, error: undefined, exchangeId: exchange.id }),
+    show: (exchange, spec, raw) => set({ status: 'done', exchange, sentSpec: spec, sentRaw: raw, error: undefined, exchangeId: exchange.id }),
   };
 });

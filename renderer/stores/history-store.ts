@@ -51,12 +51,21 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
       set({ error: entry.error });
       return;
     }
-    const { request, exchange, source } = entry.value;
+    const { request, exchange, source, raw } = entry.value;
     const name = source?.request?.name ?? `${request.method} ${request.url}`;
-    useRawStore.getState().setEnabled(false);
-    // The request as it was sent (variables substituted): a scratch draft that re-sends exactly that.
-    useRequestStore.getState().load(specToDraft(request, name));
-    useExchangeStore.getState().show(exchange, request);
+    if (raw) {
+      // A raw-mode send comes back as raw mode: the exact bytes in the editor, the target in the URL bar.
+      const bytes = atob(raw.bytesBase64);
+      useRawStore.getState().setText(bytes.replace(/\r\n/g, '\n'));
+      useRawStore.getState().setEnabled(true);
+      useRequestStore.getState().load({ name, method: request.method, url: raw.target });
+      useExchangeStore.getState().show(exchange, undefined, raw);
+    } else {
+      useRawStore.getState().setEnabled(false);
+      // The request as it was sent (variables substituted): a scratch draft that re-sends exactly that.
+      useRequestStore.getState().load(specToDraft(request, name));
+      useExchangeStore.getState().show(exchange, request);
+    }
     set({ openedId: id, error: undefined });
   },
   clear: async () => {

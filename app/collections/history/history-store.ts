@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fail, ok, type Result } from '../../common/result';
 import { finalResponse } from '../../common/exchange';
 import { savedRequestSchema, type SavedRequest } from '../../contract/collection';
-import type { ExchangeRecord, RequestSpec } from '../../contract/exchange';
+import type { ExchangeRecord, RawRequest, RequestSpec } from '../../contract/exchange';
 import { isErrno, writeAtomic } from '../atomic';
 import { serialized } from '../lock';
 import { matches, parseQuery } from './query';
@@ -103,7 +103,7 @@ export class HistoryStore {
     return out;
   }
 
-  async add(request: RequestSpec, exchange: ExchangeRecord, source?: HistorySource): Promise<HistorySummary> {
+  async add(request: RequestSpec, exchange: ExchangeRecord, source?: HistorySource, raw?: RawRequest): Promise<HistorySummary> {
     return serialized(this.dir, async () => {
       const id = newHistoryId(this.now());
       const entry: HistoryEntry = {
@@ -112,6 +112,7 @@ export class HistoryStore {
         request,
         exchange: capPreviews(exchange, this.limits.previewCap),
         ...(source ? { source } : {}),
+        ...(raw ? { raw } : {}),
       };
       const text = JSON.stringify(entry);
       await mkdir(this.entries, { recursive: true });

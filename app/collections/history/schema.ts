@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { savedRequestSchema } from '../../contract/collection';
 import { exchangeRecordSchema } from '../../contract/collection-ops';
-import { requestSpecSchema } from '../../contract/exchange';
+import { rawRequestSchema, requestSpecSchema } from '../../contract/exchange';
 
 export const historyIdSchema = z.string().regex(/^h[0-9a-z]{9}-[0-9a-z]{6}$/, 'not a history entry id');
 
@@ -24,6 +24,8 @@ export const historyEntrySchema = z.object({
   request: requestSpecSchema,
   exchange: exchangeRecordSchema,
   source: historySourceSchema.optional(),
+  /** For raw-mode sends: the exact bytes and target; `request` is then only a readable approximation. */
+  raw: rawRequestSchema.optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
