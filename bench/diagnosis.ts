@@ -8,7 +8,7 @@
 import { requestSpecSchema } from '../app/contract/exchange';
 import { diagnoseExchange } from '../app/diagnosis/diagnose';
 import { sendExchange } from '../app/engine/send';
-import { rawResponse, startRawServer } from '../app/testing/servers';
+import { startStubServer } from '../app/diagnosis/testing/stub-server';
 
 const rounds = Number(process.argv[2] ?? 30);
 
@@ -19,40 +19,13 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   // A server that behaves like a stub behind a proxy: 501 JSON on /v2/refunds, 200 elsewhere, Allow on OPTIONS.
-  const server = await startRawServer((req, socket) => {
-    const [method = '', target = ''] = req.requestLine.split(' ');
-    if (target.startsWith('/v2/refunds'))
-      socket.end(
-        rawResponse(
-          501,
-          'Not Implemented',
-          [
-            ['Content-Type', 'application/json'],
-            ['Via', '1.1 edge'],
-            ['Connection', 'close'],
-          ],
-          '{"error":"not_implemented","message":"refunds v2 is not implemented yet"}',
-        ),
-      );
-    else if (method === 'OPTIONS')
-      socket.end(
-        rawResponse(204, 'No Content', [
-          ['Allow', 'GET, POST, OPTIONS'],
-          ['Connection', 'close'],
-        ]),
-      );
-    else
-      socket.end(
-        rawResponse(
-          404,
-          'Not Found',
-          [
-            ['Content-Type', 'text/plain'],
-            ['Connection', 'close'],
-          ],
-          'no such thing',
-        ),
-      );
+  const server = await startStubServer({
+    stubPath: '/v2/refunds',
+    stubHeaders: [
+      ['Content-Type', 'application/json'],
+      ['Via', '1.1 edge'],
+    ],
+    stubBody: '{"error":"not_implemented","message":"refunds v2 is not implemented yet"}',
   });
   const spec = requestSpecSchema.parse({
     method: 'patch',

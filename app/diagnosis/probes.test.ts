@@ -4,6 +4,7 @@ import type { OriginalRequest, ProbeOptions } from '../contract/diagnosis-ops';
 import { requestSpecSchema } from '../contract/exchange';
 import { sendRaw } from '../engine/raw';
 import { sendExchange } from '../engine/send';
+import { startStubServer } from './testing/stub-server';
 import { rawResponse, startRawServer, type RawServer } from '../testing/servers';
 import { diagnoseExchange } from './diagnose';
 import { MAX_PROBES, planProbes } from './probes';
@@ -162,39 +163,10 @@ describe('probes against a live server', () => {
   });
 
   it('given a stub that answers 501 to everything on its path, the GET control and the sibling path confirm the stub', async () => {
-    server = await startRawServer((req, socket) => {
-      const [method = '', target = ''] = req.requestLine.split(' ');
-      if (target === '/v2/refunds')
-        socket.end(
-          rawResponse(
-            501,
-            'Not Implemented',
-            [
-              ['Content-Type', 'text/plain'],
-              ['Connection', 'close'],
-            ],
-            'Not Implemented',
-          ),
-        );
-      else if (method === 'OPTIONS')
-        socket.end(
-          rawResponse(204, 'No Content', [
-            ['Allow', 'GET, POST, OPTIONS'],
-            ['Connection', 'close'],
-          ]),
-        );
-      else
-        socket.end(
-          rawResponse(
-            404,
-            'Not Found',
-            [
-              ['Content-Type', 'text/plain'],
-              ['Connection', 'close'],
-            ],
-            'no such thing',
-          ),
-        );
+    server = await startStubServer({
+      stubPath: '/v2/refunds',
+      stubHeaders: [['Content-Type', 'text/plain']],
+      stubBody: 'Not Implemented',
     });
     const spec = requestSpecSchema.parse({
       method: 'POST',
