@@ -7,10 +7,10 @@ import { describe, it, type TestContext } from 'node:test';
 import { requestLinesFor, startApiOrigin, STUB_PATH, WORKING_PATH } from '../../testing/debian/api-origin';
 import {
   assertNoFinding,
+  assertProxyRefusesTransferCoding,
   noteFindings,
   assertTopCause,
   diagnoseJson,
-  rawRequestFile,
   responseHeader,
 } from '../../testing/debian/diagnose-cli';
 import type { LiveServer } from '../../testing/debian/process';
@@ -70,30 +70,12 @@ describe('live: Squid reverse proxy in front of a Node API', () => {
       if (!servers) return;
       const { origin, squid } = servers;
       // RFC 9112 §6.1: a server that receives a transfer coding it does not understand should answer 501.
-      const raw = await rawRequestFile(
-        `POST ${WORKING_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${squid.port}\r\nContent-Type: text/plain\r\nTransfer-Encoding: foo\r\nConnection: close\r\n\r\nhello`,
-      );
-      t.after(() => raw.remove());
-
-      const { doc } = await diagnoseJson([
-        '--timeout',
-        '5000',
-        '--raw',
-        raw.path,
-        `${squid.url}${WORKING_PATH}`,
-      ]);
-      noteFindings(t, doc);
-
-      assert.equal(doc.explanation.status.code, 501);
       // The shared corpus labels this situation proxy-originated, with protocol-feature as the proxy's reason.
-      assertTopCause(doc, 'proxy-originated');
-      assert.ok(
-        doc.findings.some((f) => f.cause === 'protocol-feature'),
-        'the refused transfer coding is named as well',
-      );
-      assert.deepEqual(
-        origin.requests.filter((r) => /\r\ntransfer-encoding:\s*foo/i.test(r.head)),
-        [],
+      await assertProxyRefusesTransferCoding(
+        t,
+        `${squid.url}${WORKING_PATH}`,
+        `POST ${WORKING_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${squid.port}\r\nContent-Type: text/plain\r\nTransfer-Encoding: foo\r\nConnection: close\r\n\r\nhello`,
+        origin.requests,
       );
       assert.deepEqual(
         requestLinesFor(origin, WORKING_PATH).filter((line) => line.startsWith('POST ')),

@@ -122,3 +122,31 @@ export function noteFindings(t: TestContext, doc: DiagnoseDocument): void {
   t.diagnostic(`status ${doc.explanation.status.code}; findings:${doc.findings.length === 0 ? ' none' : ''}`);
   for (const f of doc.findings) t.diagnostic(`  ${f.cause} (${f.confidence}, ${f.score})`);
 }
+
+/**
+ * Sends `requestText` byte-exact (`diagnose --raw`) to a proxy that refuses its Transfer-Encoding, and
+ * checks what the corpus labels that situation: proxy-originated first, protocol-feature named too, and
+ * the origin never saw a request with that coding.
+ */
+export async function assertProxyRefusesTransferCoding(
+  t: TestContext,
+  url: string,
+  requestText: string,
+  originRequests: ReadonlyArray<{ head: string }>,
+): Promise<DiagnoseDocument> {
+  const raw = await rawRequestFile(requestText);
+  t.after(() => raw.remove());
+  const { doc } = await diagnoseJson(['--timeout', '5000', '--raw', raw.path, url]);
+  noteFindings(t, doc);
+  assert.equal(doc.explanation.status.code, 501);
+  assertTopCause(doc, 'proxy-originated');
+  assert.ok(
+    doc.findings.some((f) => f.cause === 'protocol-feature'),
+    'the refused transfer coding is named as well',
+  );
+  assert.deepEqual(
+    originRequests.filter((r) => /\r\ntransfer-encoding:\s*foo/i.test(r.head)),
+    [],
+  );
+  return doc;
+}
